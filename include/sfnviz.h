@@ -1,0 +1,95 @@
+/* sfnviz.h: the public face of libsfnviz.
+ *
+ * Load a SAM / CloudFormation template or a standalone Amazon States Language file, look at the state
+ * machines it holds, and export them as DOT, SVG, PNG, PDF or JSON. Types are opaque; every object made by
+ * a *_new / *_load function is released by its *_free. Functions never abort on bad input: they report
+ * diagnostics (`file:line:col: error: ...`) and return an error code. */
+#ifndef SFNVIZ_H
+#define SFNVIZ_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SFNVIZ_VERSION "0.1.0"
+
+typedef struct sfnviz_doc sfnviz_doc;
+typedef struct machine sfnviz_machine;
+typedef struct sfnviz_theme sfnviz_theme;
+
+typedef enum sfnviz_format {
+    SFNVIZ_FORMAT_DOT,
+    SFNVIZ_FORMAT_SVG,
+    SFNVIZ_FORMAT_PNG,
+    SFNVIZ_FORMAT_PDF,
+    SFNVIZ_FORMAT_JSON,
+} sfnviz_format;
+
+/* Format by name ("svg") or file extension (".svg"); -1 when unknown. */
+int sfnviz_format_from_name(const char *name);
+const char *sfnviz_format_name(sfnviz_format f);
+/* True for formats that are binary (PNG, PDF): never written to a terminal. */
+int sfnviz_format_is_binary(sfnviz_format f);
+
+typedef struct sfnviz_load_options {
+    /* DefinitionUri files must resolve inside this folder. NULL: the nearest folder above the template
+     * holding `.git`, else the template's own folder. */
+    const char *root;
+} sfnviz_load_options;
+
+/* Reads and interprets a file ("-" is not special here: use sfnviz_doc_load_buffer for standard input).
+ * Never NULL except on out-of-memory; check sfnviz_doc_failed(). */
+sfnviz_doc *sfnviz_doc_load_file(const char *path, const sfnviz_load_options *opts);
+/* The same for text already in memory; name is used in messages and relative DefinitionUri paths
+ * resolve against the current folder. */
+sfnviz_doc *sfnviz_doc_load_buffer(const char *name, const char *text, size_t len,
+                                   const sfnviz_load_options *opts);
+void sfnviz_doc_free(sfnviz_doc *doc);
+
+/* Non-zero when the file itself could not be read or parsed (nothing in it can be drawn). */
+int sfnviz_doc_failed(const sfnviz_doc *doc);
+const char *sfnviz_doc_path(const sfnviz_doc *doc);
+
+/* Diagnostics found while loading, in order: each formatted as `file:line:col: level: message`. */
+size_t sfnviz_doc_diag_count(const sfnviz_doc *doc);
+const char *sfnviz_doc_diag_text(const sfnviz_doc *doc, size_t i, char *buf, size_t size);
+int sfnviz_doc_diag_is_error(const sfnviz_doc *doc, size_t i);
+
+size_t sfnviz_doc_machine_count(const sfnviz_doc *doc);
+const sfnviz_machine *sfnviz_doc_machine(const sfnviz_doc *doc, size_t i);
+/* By ID; NULL when there is none. */
+const sfnviz_machine *sfnviz_doc_find_machine(const sfnviz_doc *doc, const char *id);
+
+const char *sfnviz_machine_id(const sfnviz_machine *m);
+const char *sfnviz_machine_name(const sfnviz_machine *m);       /* NULL when none */
+const char *sfnviz_machine_kind(const sfnviz_machine *m);       /* "sam", "cloudformation", "asl" */
+const char *sfnviz_machine_status(const sfnviz_machine *m);     /* "ok", "s3", "missing", "error" */
+const char *sfnviz_machine_message(const sfnviz_machine *m);    /* NULL when status is "ok" */
+const char *sfnviz_machine_where(const sfnviz_machine *m);      /* where the definition lives */
+size_t sfnviz_machine_state_count(const sfnviz_machine *m);
+int sfnviz_machine_drawable(const sfnviz_machine *m);
+
+/* Themes: the built-in "default", a name of a theme in the themes folder, or a YAML file. */
+sfnviz_theme *sfnviz_theme_load(const char *name_or_file, char *err, size_t err_size);
+void sfnviz_theme_free(sfnviz_theme *t);
+
+typedef enum sfnviz_direction { SFNVIZ_TOP_BOTTOM, SFNVIZ_LEFT_RIGHT } sfnviz_direction;
+
+typedef struct sfnviz_render_options {
+    const sfnviz_theme *theme; /* NULL: the built-in default */
+    sfnviz_direction direction;
+} sfnviz_render_options;
+
+/* Exports machines[0..n) of doc in one output: JSON and DOT hold them all; SVG, PNG and PDF take exactly
+ * one drawable machine. On success returns 0 and a malloc'd buffer in *out (free() it); on failure
+ * returns -1, *out is NULL and err holds the reason. */
+int sfnviz_export(const sfnviz_doc *doc, const sfnviz_machine *const *machines, size_t n, sfnviz_format format,
+                  const sfnviz_render_options *opts, char **out, size_t *out_len, char *err, size_t err_size);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

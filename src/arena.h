@@ -1,0 +1,58 @@
+/* arena.h: one allocation region per loaded document.
+ *
+ * Everything a document owns (values, strings, the model) is carved out of its arena and freed in one call.
+ * Allocation never returns NULL: on exhaustion the program reports and aborts, as cmark's default allocator
+ * does, so callers never check. */
+#ifndef SFNVIZ_ARENA_H
+#define SFNVIZ_ARENA_H
+
+#include <stddef.h>
+
+typedef struct arena_block arena_block;
+
+typedef struct arena {
+    arena_block *head;
+} arena;
+
+void arena_init(arena *a);
+void arena_release(arena *a);
+
+/* Zeroed, aligned for any type. */
+void *arena_alloc(arena *a, size_t size);
+/* An array of n elements of size each, zeroed; aborts on overflow. */
+void *arena_calloc(arena *a, size_t n, size_t size);
+/* Copy of s[0..len) with a terminating NUL. */
+char *arena_strndup(arena *a, const char *s, size_t len);
+char *arena_strdup(arena *a, const char *s);
+/* printf into the arena. */
+char *arena_printf(arena *a, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Growable byte buffer on the heap (not the arena): used to build text of unknown length. */
+typedef struct strbuf {
+    char *data;
+    size_t len, cap;
+} strbuf;
+
+void strbuf_init(strbuf *b);
+void strbuf_free(strbuf *b);
+void strbuf_put(strbuf *b, const char *s, size_t len);
+void strbuf_puts(strbuf *b, const char *s);
+void strbuf_putc(strbuf *b, char c);
+void strbuf_printf(strbuf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Always NUL-terminated (data may be NULL only before the first put). */
+const char *strbuf_cstr(strbuf *b);
+/* Moves the text into the arena and empties the buffer. */
+char *strbuf_to_arena(strbuf *b, arena *a);
+
+/* Abort with a message: out of memory, size overflow. */
+void sfn_oom(void);
+
+#endif
