@@ -179,3 +179,22 @@ char *strbuf_to_arena(strbuf *b, arena *a)
     strbuf_free(b);
     return p;
 }
+
+void sfn_reserve(void **data, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return;
+    size_t n = *cap ? *cap : 16;
+    while (n < need) {
+        if (n > SIZE_MAX / 2)
+            sfn_oom();
+        n *= 2;
+    }
+    if (elem && n > SIZE_MAX / elem)
+        sfn_oom();
+    void *p = realloc(*data, n * elem);
+    if (!p)
+        sfn_oom();
+    *data = p;
+    *cap = n;
+}

@@ -55,4 +55,7 @@ char *strbuf_to_arena(strbuf *b, arena *a);
 /* Abort with a message: out of memory, size overflow. */
 void sfn_oom(void);
 
+/* Grows a heap array *data (of *cap elements of size elem) to hold at least need elements. */
+void sfn_reserve(void **data, size_t *cap, size_t need, size_t elem);
+
 #endif

@@ -147,6 +147,8 @@ typedef struct machine {
 } machine;
 
 const char *state_type_name(state_type t);
+/* The type named exactly (case matters, as in ASL); STATE_UNKNOWN otherwise or for NULL. */
+state_type state_type_from_name(const char *name);
 const char *edge_kind_name(edge_kind k);
 const char *resource_kind_name(resource_kind k);
 const char *machine_kind_name(machine_kind k);

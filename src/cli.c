@@ -1,0 +1,521 @@
+/* cli.c: commands, their options and their help texts. One table maps command names to their runner and
+ * help; options are parsed with getopt_long into a per-run struct, never into globals. */
+#include "cli.h"
+#include "output.h"
+#include "sfnviz.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* source.h is private; standard input is read here with plain stdio. */
+enum { STDIN_MAX_BYTES = 64 * 1024 * 1024 };
+
+typedef struct options {
+    int format; /* sfnviz_format, or -1 when not given */
+    const char *output;
+    const char **ids;
+    size_t id_count;
+    const char *theme;
+    sfnviz_direction direction;
+    const char *root;
+    char **files;
+    size_t file_count;
+} options;
+
+typedef struct command {
+    const char *name;
+    int (*run)(const options *o);
+    const char *usage;
+    const char *help;
+} command;
+
+static int run_render(const options *o);
+static int run_list(const options *o);
+
+static const char RENDER_HELP[] =
+    "Draws the state machines of a SAM / CloudFormation template or an Amazon States Language file.\n"
+    "\n"
+    "Options:\n"
+    "  -f, --format FORMAT   dot, svg, png, pdf or json (default: from -o's extension, else svg)\n"
+    "  -o, --output PATH     write to PATH; PATH/ (or an existing folder) writes PATH/<ID>.<ext> per machine;\n"
+    "                        without -o the result goes to standard output (never PNG/PDF to a terminal)\n"
+    "  -m, --machine ID      only this state machine (repeatable); needed for svg/png/pdf when a file holds\n"
+    "                        several and -o is not a folder\n"
+    "      --theme NAME|FILE a built-in theme or a theme YAML file (default: default)\n"
+    "      --direction TB|LR top to bottom (default) or left to right\n"
+    "      --root DIR        allow DefinitionUri files anywhere under DIR (default: the nearest folder above\n"
+    "                        the template holding .git, else the template's folder)\n"
+    "  -h, --help            this help\n"
+    "\n"
+    "FILE may be - for standard input. JSON and DOT hold every machine of the file.\n"
+    "Exit status: 0 drawn; 2 bad usage, a file that does not parse, or a machine with nothing to draw\n"
+    "(definition in S3, missing or refused DefinitionUri file, broken definition).\n";
+
+static const char LIST_HELP[] =
+    "Lists the state machines of each file: ID, kind (SAM, CloudFormation, ASL), name, number of states,\n"
+    "where the definition lives, and status (ok, s3, missing, error).\n"
+    "\n"
+    "Options:\n"
+    "      --root DIR        allow DefinitionUri files anywhere under DIR\n"
+    "  -h, --help            this help\n"
+    "\n"
+    "Exit status: 0 when every file was read; 2 when a file cannot be read or parsed.\n";
+
+static const command COMMANDS[] = {
+    {"render", run_render, "sfnviz render FILE [-f FORMAT] [-o OUT] [-m ID]... [--theme NAME|FILE] "
+                           "[--direction TB|LR] [--root DIR]",
+     RENDER_HELP},
+    {"list", run_list, "sfnviz list FILE... [--root DIR]", LIST_HELP},
+};
+enum { COMMAND_COUNT = sizeof COMMANDS / sizeof COMMANDS[0] };
+
+static void print_program_help(FILE *out)
+{
+    fprintf(out, "sfnviz %s: AWS Step Functions workflows as diagrams.\n\nUsage:\n", SFNVIZ_VERSION);
+    for (size_t i = 0; i < COMMAND_COUNT; i++)
+        fprintf(out, "  %s\n", COMMANDS[i].usage);
+    fprintf(out, "  sfnviz --help | --version\n\nRun 'sfnviz COMMAND --help' for a command's options.\n");
+}
+
+static int usage_error(const command *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int usage_error(const command *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("sfnviz: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nusage: %s\nTry 'sfnviz %s --help'.\n", c->usage, c->name);
+    return EXIT_BAD_INPUT;
+}
+
+/* ---- option parsing ---- */
+
+enum { OPT_THEME = 256, OPT_DIRECTION, OPT_ROOT };
+
+static const struct option LONG_OPTIONS[] = {
+    {"format", required_argument, NULL, 'f'},    {"output", required_argument, NULL, 'o'},
+    {"machine", required_argument, NULL, 'm'},   {"theme", required_argument, NULL, OPT_THEME},
+    {"direction", required_argument, NULL, OPT_DIRECTION}, {"root", required_argument, NULL, OPT_ROOT},
+    {"help", no_argument, NULL, 'h'},            {NULL, 0, NULL, 0},
+};
+
+static int parse_direction(const char *s, sfnviz_direction *out)
+{
+    if (strcmp(s, "TB") == 0 || strcmp(s, "tb") == 0)
+        *out = SFNVIZ_TOP_BOTTOM;
+    else if (strcmp(s, "LR") == 0 || strcmp(s, "lr") == 0)
+        *out = SFNVIZ_LEFT_RIGHT;
+    else
+        return -1;
+    return 0;
+}
+
+/* Parses the options of command c; returns -1 to go on, or an exit code (help printed, usage error). */
+static int parse_options(const command *c, int argc, char **argv, options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->format = -1;
+    o->ids = calloc((size_t)argc, sizeof *o->ids);
+    if (!o->ids)
+        return EXIT_BAD_INPUT;
+    optind = 1;
+    opterr = 0;
+    int ch;
+    while ((ch = getopt_long(argc, argv, ":f:o:m:h", LONG_OPTIONS, NULL)) != -1) {
+        switch (ch) {
+        case 'f':
+            if ((o->format = sfnviz_format_from_name(optarg)) < 0)
+                return usage_error(c, "unknown format '%s' (choose dot, svg, png, pdf or json)", optarg);
+            break;
+        case 'o': o->output = optarg; break;
+        case 'm': o->ids[o->id_count++] = optarg; break;
+        case OPT_THEME: o->theme = optarg; break;
+        case OPT_DIRECTION:
+            if (parse_direction(optarg, &o->direction) != 0)
+                return usage_error(c, "unknown direction '%s' (choose TB or LR)", optarg);
+            break;
+        case OPT_ROOT: o->root = optarg; break;
+        case 'h': printf("usage: %s\n\n%s", c->usage, c->help); return EXIT_OK;
+        case ':': return usage_error(c, "option '%s' needs a value", argv[optind - 1]);
+        default: return usage_error(c, "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    o->files = argv + optind;
+    o->file_count = (size_t)(argc - optind);
+    return -1;
+}
+
+/* ---- loading ---- */
+
+/* Standard input, whole, into a malloc'd buffer (at most STDIN_MAX_BYTES). */
+static char *read_stdin(size_t *len)
+{
+    size_t cap = 65536, n;
+    char *text = malloc(cap);
+    *len = 0;
+    while (text && (n = fread(text + *len, 1, cap - *len, stdin)) > 0) {
+        *len += n;
+        if (*len < cap)
+            continue;
+        if (cap >= STDIN_MAX_BYTES)
+            break;
+        char *bigger = realloc(text, cap * 2);
+        if (!bigger)
+            break;
+        text = bigger;
+        cap *= 2;
+    }
+    return text;
+}
+
+static sfnviz_doc *load(const char *path, const options *o)
+{
+    sfnviz_load_options lo = {o->root};
+    if (strcmp(path, "-") != 0)
+        return sfnviz_doc_load_file(path, &lo);
+    size_t len = 0;
+    char *text = read_stdin(&len);
+    sfnviz_doc *doc = sfnviz_doc_load_buffer("<stdin>", text ? text : "", text ? len : 0, &lo);
+    free(text);
+    return doc;
+}
+
+/* Prints the file's diagnostics; errors_only for commands that only index files. */
+static void print_diagnostics(const sfnviz_doc *doc, bool errors_only)
+{
+    char buf[2048];
+    for (size_t i = 0; i < sfnviz_doc_diag_count(doc); i++)
+        if (!errors_only || sfnviz_doc_diag_is_error(doc, i))
+            fprintf(stderr, "%s\n", sfnviz_doc_diag_text(doc, i, buf, sizeof buf));
+}
+
+/* ---- render ---- */
+
+static void list_ids(const sfnviz_doc *doc, FILE *out)
+{
+    for (size_t i = 0; i < sfnviz_doc_machine_count(doc); i++)
+        fprintf(out, "%s%s", i ? ", " : "", sfnviz_machine_id(sfnviz_doc_machine(doc, i)));
+}
+
+/* The machines asked for (-m), or all; NULL after a message when an ID is unknown. */
+static const sfnviz_machine **select_machines(const sfnviz_doc *doc, const options *o, size_t *n)
+{
+    size_t total = o->id_count ? o->id_count : sfnviz_doc_machine_count(doc);
+    const sfnviz_machine **ms = calloc(total ? total : 1, sizeof *ms);
+    if (!ms)
+        return NULL;
+    *n = 0;
+    for (size_t i = 0; i < total; i++) {
+        const sfnviz_machine *m =
+            o->id_count ? sfnviz_doc_find_machine(doc, o->ids[i]) : sfnviz_doc_machine(doc, i);
+        if (!m) {
+            fprintf(stderr, "%s: error: no state machine with ID '%s' (IDs: ", sfnviz_doc_path(doc), o->ids[i]);
+            list_ids(doc, stderr);
+            fprintf(stderr, ")\n");
+            free(ms);
+            return NULL;
+        }
+        ms[(*n)++] = m;
+    }
+    return ms;
+}
+
+static int pick_format(const options *o, bool to_dir)
+{
+    if (o->format >= 0)
+        return o->format;
+    if (o->output && !to_dir) {
+        const char *dot = strrchr(o->output, '.');
+        const char *slash = strrchr(o->output, '/');
+        if (dot && (!slash || dot > slash))
+            return sfnviz_format_from_name(dot);
+        return -1;
+    }
+    return SFNVIZ_FORMAT_SVG;
+}
+
+static int emit(const sfnviz_doc *doc, const sfnviz_machine *const *ms, size_t n, sfnviz_format f,
+                const sfnviz_render_options *ro, const char *path)
+{
+    char *data = NULL, err[2048];
+    size_t len = 0;
+    if (sfnviz_export(doc, ms, n, f, ro, &data, &len, err, sizeof err) != 0) {
+        fprintf(stderr, "%s\n", err);
+        return EXIT_BAD_INPUT;
+    }
+    int rc = path ? output_write_atomic(path, data, len, err, sizeof err)
+                  : output_write_stdout(data, len, err, sizeof err);
+    free(data);
+    if (rc != 0) {
+        fprintf(stderr, "sfnviz: error: %s\n", err);
+        return EXIT_BAD_INPUT;
+    }
+    return EXIT_OK;
+}
+
+/* The file name a machine gets in an output folder: its ID, with an ASL file's extension dropped and
+ * characters that do not belong in file names replaced. */
+static char *output_name(const char *dir, const char *id, const char *ext)
+{
+    static const char *const suffixes[] = {".asl.json", ".asl.yaml", ".asl.yml", ".json", ".yaml", ".yml"};
+    size_t n = strlen(id);
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        size_t s = strlen(suffixes[i]);
+        if (n > s && strcmp(id + n - s, suffixes[i]) == 0) {
+            n -= s;
+            break;
+        }
+    }
+    size_t dlen = strlen(dir);
+    char *path = malloc(dlen + n + strlen(ext) + 3);
+    if (!path)
+        return NULL;
+    char *p = path + sprintf(path, "%s%s", dir, dlen && dir[dlen - 1] == '/' ? "" : "/");
+    for (size_t i = 0; i < n; i++) {
+        char c = id[i];
+        bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                    c == '_' || c == '.';
+        *p++ = safe && !(i == 0 && c == '.') ? c : '_';
+    }
+    sprintf(p, ".%s", ext);
+    return path;
+}
+
+static int render_to_dir(const sfnviz_doc *doc, const sfnviz_machine *const *ms, size_t n, sfnviz_format f,
+                         const sfnviz_render_options *ro, const char *dir)
+{
+    char err[512];
+    if (output_make_dir(dir, err, sizeof err) != 0) {
+        fprintf(stderr, "sfnviz: error: %s\n", err);
+        return EXIT_BAD_INPUT;
+    }
+    int rc = EXIT_OK;
+    for (size_t i = 0; i < n; i++) {
+        if (!sfnviz_machine_drawable(ms[i]))
+            continue;
+        char *path = output_name(dir, sfnviz_machine_id(ms[i]), sfnviz_format_name(f));
+        if (!path || emit(doc, &ms[i], 1, f, ro, path) != EXIT_OK)
+            rc = EXIT_BAD_INPUT;
+        free(path);
+    }
+    return rc;
+}
+
+/* Every machine asked for that cannot be drawn is an error (the JSON export still lists it). */
+static size_t report_undrawable(const sfnviz_machine *const *ms, size_t n)
+{
+    size_t bad = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (sfnviz_machine_drawable(ms[i]))
+            continue;
+        bad++;
+        const char *msg = sfnviz_machine_message(ms[i]);
+        fprintf(stderr, "%s (state machine %s: nothing to draw)\n", msg ? msg : "error", sfnviz_machine_id(ms[i]));
+    }
+    return bad;
+}
+
+/* The machines an output of format f holds: JSON every one asked for, the others the drawable ones. */
+static size_t drawable_only(const sfnviz_machine **ms, size_t n, sfnviz_format f)
+{
+    if (f == SFNVIZ_FORMAT_JSON)
+        return n;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (sfnviz_machine_drawable(ms[i]))
+            ms[k++] = ms[i];
+    return k;
+}
+
+static int render_selected(const sfnviz_doc *doc, const sfnviz_machine **ms, size_t n, const options *o,
+                           const sfnviz_render_options *ro)
+{
+    bool to_dir = o->output && output_is_dir(o->output);
+    int f = pick_format(o, to_dir);
+    if (f < 0) {
+        fprintf(stderr, "sfnviz: error: cannot tell the format from '%s': give -f dot|svg|png|pdf|json\n", o->output);
+        return EXIT_BAD_INPUT;
+    }
+    size_t undrawable = report_undrawable(ms, n);
+    if (to_dir) {
+        int rc = render_to_dir(doc, ms, n, (sfnviz_format)f, ro, o->output);
+        return undrawable ? EXIT_BAD_INPUT : rc;
+    }
+    if (!o->output && sfnviz_format_is_binary((sfnviz_format)f) && isatty(STDOUT_FILENO)) {
+        fprintf(stderr, "sfnviz: error: not writing %s to a terminal: use -o FILE or redirect the output\n",
+                sfnviz_format_name((sfnviz_format)f));
+        return EXIT_BAD_INPUT;
+    }
+    size_t k = drawable_only(ms, n, (sfnviz_format)f);
+    bool single = f != SFNVIZ_FORMAT_JSON && f != SFNVIZ_FORMAT_DOT;
+    if (single && k > 1) {
+        fprintf(stderr, "%s: error: %zu state machines to draw (", sfnviz_doc_path(doc), k);
+        list_ids(doc, stderr);
+        fprintf(stderr, "): choose one with -m ID, or write one file each with -o DIR/\n");
+        return EXIT_BAD_INPUT;
+    }
+    if (k == 0)
+        return EXIT_BAD_INPUT;
+    int rc = emit(doc, ms, k, (sfnviz_format)f, ro, o->output);
+    return undrawable ? EXIT_BAD_INPUT : rc;
+}
+
+static int run_render(const options *o)
+{
+    if (o->file_count != 1)
+        return usage_error(&COMMANDS[0], "%s", o->file_count ? "render takes one FILE" : "render needs a FILE");
+    sfnviz_render_options ro = {NULL, o->direction};
+    sfnviz_theme *theme = NULL;
+    if (o->theme) {
+        char err[1024];
+        if (!(theme = sfnviz_theme_load(o->theme, err, sizeof err))) {
+            fprintf(stderr, "%s\n", err);
+            return EXIT_BAD_INPUT;
+        }
+        ro.theme = theme;
+    }
+    sfnviz_doc *doc = load(o->files[0], o);
+    print_diagnostics(doc, false);
+    int rc = EXIT_BAD_INPUT;
+    if (!sfnviz_doc_failed(doc)) {
+        size_t n = 0;
+        const sfnviz_machine **ms = select_machines(doc, o, &n);
+        if (ms && n == 0)
+            fprintf(stderr, "%s: error: no state machine in this file\n", sfnviz_doc_path(doc));
+        else if (ms)
+            rc = render_selected(doc, ms, n, o, &ro);
+        free(ms);
+    }
+    sfnviz_doc_free(doc);
+    sfnviz_theme_free(theme);
+    return rc;
+}
+
+/* ---- list ---- */
+
+enum { LIST_COLUMNS = 7 };
+
+typedef struct row {
+    const char *cells[LIST_COLUMNS];
+    char states[24];
+} row;
+
+static const char *const LIST_HEADER[LIST_COLUMNS] = {"FILE", "ID", "KIND", "NAME", "STATES", "DEFINITION",
+                                                      "STATUS"};
+
+static const char *kind_label(const char *kind)
+{
+    if (strcmp(kind, "sam") == 0)
+        return "SAM";
+    if (strcmp(kind, "cloudformation") == 0)
+        return "CloudFormation";
+    return "ASL";
+}
+
+static const char *cell(const row *r, size_t c) { return c == 4 ? r->states : r->cells[c]; }
+
+/* Aligned columns under a header; the FILE column only when several files were named. */
+static void print_rows(const row *rows, size_t n, bool with_file)
+{
+    size_t width[LIST_COLUMNS];
+    for (size_t c = 0; c < LIST_COLUMNS; c++) {
+        width[c] = strlen(LIST_HEADER[c]);
+        for (size_t r = 0; r < n; r++)
+            if (strlen(cell(&rows[r], c)) > width[c])
+                width[c] = strlen(cell(&rows[r], c));
+    }
+    for (size_t r = 0; r <= n; r++) {
+        for (size_t c = with_file ? 0 : 1; c < LIST_COLUMNS; c++) {
+            const char *text = r == 0 ? LIST_HEADER[c] : cell(&rows[r - 1], c);
+            if (c + 1 == LIST_COLUMNS)
+                printf("%s\n", text);
+            else
+                printf("%-*s  ", (int)width[c], text);
+        }
+    }
+}
+
+static void machine_row(row *r, const sfnviz_doc *doc, const sfnviz_machine *m)
+{
+    const char *name = sfnviz_machine_name(m);
+    r->cells[0] = sfnviz_doc_path(doc);
+    r->cells[1] = sfnviz_machine_id(m);
+    r->cells[2] = kind_label(sfnviz_machine_kind(m));
+    r->cells[3] = name ? name : "-";
+    r->cells[5] = sfnviz_machine_where(m);
+    r->cells[6] = sfnviz_machine_status(m);
+    if (sfnviz_machine_drawable(m))
+        snprintf(r->states, sizeof r->states, "%zu", sfnviz_machine_state_count(m));
+    else
+        snprintf(r->states, sizeof r->states, "-");
+}
+
+static int run_list(const options *o)
+{
+    if (o->file_count == 0)
+        return usage_error(&COMMANDS[1], "%s", "list needs at least one FILE");
+    int rc = EXIT_OK;
+    size_t nrows = 0, cap = 0;
+    row *rows = NULL;
+    sfnviz_doc **docs = calloc(o->file_count, sizeof *docs);
+    for (size_t f = 0; docs && f < o->file_count; f++) {
+        sfnviz_doc *doc = docs[f] = load(o->files[f], o);
+        print_diagnostics(doc, true);
+        if (sfnviz_doc_failed(doc))
+            rc = EXIT_BAD_INPUT;
+        for (size_t i = 0; i < sfnviz_doc_machine_count(doc); i++) {
+            if (nrows == cap) {
+                row *bigger = realloc(rows, (cap = cap ? cap * 2 : 16) * sizeof *rows);
+                if (!bigger)
+                    break;
+                rows = bigger;
+            }
+            machine_row(&rows[nrows++], doc, sfnviz_doc_machine(doc, i));
+        }
+    }
+    if (nrows)
+        print_rows(rows, nrows, o->file_count > 1);
+    for (size_t f = 0; docs && f < o->file_count; f++)
+        sfnviz_doc_free(docs[f]);
+    free(docs);
+    free(rows);
+    return rc;
+}
+
+/* ---- entry ---- */
+
+int cli_main(int argc, char **argv)
+{
+    if (argc < 2) {
+        print_program_help(stderr);
+        return EXIT_BAD_INPUT;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+        print_program_help(stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("sfnviz %s\n", SFNVIZ_VERSION);
+        return EXIT_OK;
+    }
+    for (size_t i = 0; i < COMMAND_COUNT; i++) {
+        if (strcmp(argv[1], COMMANDS[i].name) != 0)
+            continue;
+        options o;
+        int rc = parse_options(&COMMANDS[i], argc - 1, argv + 1, &o);
+        if (rc < 0)
+            rc = COMMANDS[i].run(&o);
+        free(o.ids);
+        return rc;
+    }
+    fprintf(stderr, "sfnviz: unknown command '%s'\n", argv[1]);
+    print_program_help(stderr);
+    return EXIT_BAD_INPUT;
+}

@@ -1,0 +1,101 @@
+/* export.c: one table maps format names to exporters; sfnviz_export dispatches through it. */
+#include "document.h"
+#include "export.h"
+#include "render.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct format_entry {
+    const char *name;
+    sfnviz_format format;
+    bool binary;
+    bool many; /* one output may hold several machines */
+} format_entry;
+
+static const format_entry FORMATS[] = {
+    {"dot", SFNVIZ_FORMAT_DOT, false, true},  {"svg", SFNVIZ_FORMAT_SVG, false, false},
+    {"png", SFNVIZ_FORMAT_PNG, true, false},  {"pdf", SFNVIZ_FORMAT_PDF, true, false},
+    {"json", SFNVIZ_FORMAT_JSON, false, true},
+};
+
+static const format_entry *entry(sfnviz_format f)
+{
+    for (size_t i = 0; i < sizeof FORMATS / sizeof FORMATS[0]; i++)
+        if (FORMATS[i].format == f)
+            return &FORMATS[i];
+    return NULL;
+}
+
+int sfnviz_format_from_name(const char *name)
+{
+    if (name && name[0] == '.')
+        name++;
+    for (size_t i = 0; name && i < sizeof FORMATS / sizeof FORMATS[0]; i++)
+        if (strcmp(FORMATS[i].name, name) == 0 || (strcmp(name, "gv") == 0 && FORMATS[i].format == SFNVIZ_FORMAT_DOT))
+            return (int)FORMATS[i].format;
+    return -1;
+}
+
+const char *sfnviz_format_name(sfnviz_format f)
+{
+    const format_entry *e = entry(f);
+    return e ? e->name : "?";
+}
+
+int sfnviz_format_is_binary(sfnviz_format f)
+{
+    const format_entry *e = entry(f);
+    return e && e->binary;
+}
+
+static int fail(char *err, size_t size, const char *msg)
+{
+    snprintf(err, size, "%s", msg);
+    return -1;
+}
+
+static int export_graphviz(const machine *const *ms, size_t n, const format_entry *e, const render_options *ro,
+                           strbuf *out, char *err, size_t err_size)
+{
+    diag_list diags;
+    diag_list_init(&diags);
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        if (ms[i]->status != MACHINE_OK)
+            continue;
+        rc = e->format == SFNVIZ_FORMAT_DOT ? render_dot(ms[i], ro, out, &diags)
+                                            : render_image(ms[i], ro, e->name, out, &diags);
+    }
+    if (rc != 0)
+        diag_format(diags.count ? &diags.items[0] : NULL, err, err_size);
+    diag_list_free(&diags);
+    return rc;
+}
+
+int sfnviz_export(const sfnviz_doc *doc, const sfnviz_machine *const *machines, size_t n, sfnviz_format format,
+                  const sfnviz_render_options *opts, char **out, size_t *out_len, char *err, size_t err_size)
+{
+    (void)doc;
+    *out = NULL;
+    *out_len = 0;
+    const format_entry *e = entry(format);
+    if (!e)
+        return fail(err, err_size, "unknown output format");
+    if (!e->many && n != 1)
+        return fail(err, err_size, "this format holds exactly one state machine");
+    render_options ro = {opts && opts->theme ? opts->theme : theme_default(),
+                         opts && opts->direction == SFNVIZ_LEFT_RIGHT};
+    strbuf b;
+    strbuf_init(&b);
+    if (e->format == SFNVIZ_FORMAT_JSON) {
+        export_json(machines, n, &b);
+    } else if (export_graphviz(machines, n, e, &ro, &b, err, err_size) != 0) {
+        strbuf_free(&b);
+        return -1;
+    }
+    strbuf_cstr(&b);
+    *out = b.data;
+    *out_len = b.len;
+    return 0;
+}

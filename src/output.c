@@ -1,0 +1,104 @@
+/* output.c: atomic file writes; see output.h. */
+#include "output.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int write_all(int fd, const char *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return -1;
+        data += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+/* mkstemp creates files readable by the owner only; give the result the mode a plain creat() would. */
+static void set_default_mode(int fd)
+{
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+}
+
+int output_write_atomic(const char *path, const char *data, size_t len, char *err, size_t err_size)
+{
+    size_t n = strlen(path);
+    char *tmp = malloc(n + 16);
+    if (!tmp) {
+        snprintf(err, err_size, "out of memory");
+        return -1;
+    }
+    snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        snprintf(err, err_size, "cannot write %s: %s", path, strerror(errno));
+        free(tmp);
+        return -1;
+    }
+    set_default_mode(fd);
+    int failed = write_all(fd, data, len) != 0;
+    int saved = errno;
+    if (close(fd) != 0 && !failed)
+        failed = 1, saved = errno;
+    if (!failed && rename(tmp, path) != 0)
+        failed = 1, saved = errno;
+    if (failed) {
+        unlink(tmp);
+        snprintf(err, err_size, "cannot write %s: %s", path, strerror(saved));
+    }
+    free(tmp);
+    return failed ? -1 : 0;
+}
+
+int output_write_stdout(const char *data, size_t len, char *err, size_t err_size)
+{
+    if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+        snprintf(err, err_size, "cannot write to standard output: %s", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+bool output_is_dir(const char *path)
+{
+    size_t n = strlen(path);
+    struct stat st;
+    return (n > 0 && path[n - 1] == '/') || (stat(path, &st) == 0 && S_ISDIR(st.st_mode));
+}
+
+int output_make_dir(const char *path, char *err, size_t err_size)
+{
+    char *p = strdup(path);
+    if (!p) {
+        snprintf(err, err_size, "out of memory");
+        return -1;
+    }
+    int rc = 0;
+    for (char *s = p + 1;; s++) {
+        if (*s != '/' && *s != '\0')
+            continue;
+        char c = *s;
+        *s = '\0';
+        if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+            snprintf(err, err_size, "cannot create folder %s: %s", p, strerror(errno));
+            rc = -1;
+            break;
+        }
+        *s = c;
+        if (c == '\0')
+            break;
+    }
+    free(p);
+    return rc;
+}

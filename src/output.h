@@ -1,0 +1,22 @@
+/* output.h: writing results so that a reader never sees half a file.
+ *
+ * Output goes to a temporary file in the target's own folder, then rename() puts it in place: a failed or
+ * interrupted render leaves an existing file untouched and no temporary file behind. */
+#ifndef SFNVIZ_OUTPUT_H
+#define SFNVIZ_OUTPUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+int output_write_atomic(const char *path, const char *data, size_t len, char *err, size_t err_size);
+
+/* Writes everything to standard output. */
+int output_write_stdout(const char *data, size_t len, char *err, size_t err_size);
+
+/* True when path names a folder: it ends with '/' or is an existing directory. */
+bool output_is_dir(const char *path);
+
+/* Creates the folder and its parents when missing. */
+int output_make_dir(const char *path, char *err, size_t err_size);
+
+#endif
