@@ -42,7 +42,7 @@ typedef enum resource_kind {
     RESOURCE_LAMBDA,      /* name: function (logical ID, function name or ARN tail) */
     RESOURCE_SERVICE,     /* arn:...:states:::service:action[.pattern]; name "service:action" */
     RESOURCE_SDK,         /* arn:...:states:::aws-sdk:service:action; name "service:action" */
-    RESOURCE_HTTP,        /* arn:...:states:::http:invoke; name "METHOD endpoint" when known */
+    RESOURCE_HTTP,        /* arn:...:states:::http:invoke; name "HTTP METHOD endpoint", or "HTTP" */
     RESOURCE_ACTIVITY,    /* arn:...:states:region:account:activity:name */
     RESOURCE_OTHER,       /* anything else, shown as written */
 } resource_kind;
@@ -50,7 +50,7 @@ typedef enum resource_kind {
 typedef struct resource {
     resource_kind kind;
     const char *name;    /* see resource_kind; never NULL when kind != RESOURCE_NONE */
-    const char *pattern; /* ".sync", ".sync:2", ".waitForTaskToken" or NULL */
+    const char *pattern; /* what follows the action: ".sync", ".sync:2", ".waitForTaskToken"; or NULL */
     const char *text;    /* what the diagram shows: "λ Name", "dynamodb:putItem", "SDK s3:listBuckets" */
     const char *raw;     /* the Resource as written, after substitution (tooltips) */
 } resource;
