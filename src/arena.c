@@ -180,10 +180,10 @@ char *strbuf_to_arena(strbuf *b, arena *a)
     return p;
 }
 
-void sfn_reserve(void **data, size_t *cap, size_t need, size_t elem)
+void *sfn_reserve(void *data, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)
-        return;
+        return data;
     size_t n = *cap ? *cap : 16;
     while (n < need) {
         if (n > SIZE_MAX / 2)
@@ -192,9 +192,9 @@ void sfn_reserve(void **data, size_t *cap, size_t need, size_t elem)
     }
     if (elem && n > SIZE_MAX / elem)
         sfn_oom();
-    void *p = realloc(*data, n * elem);
+    void *p = realloc(data, n * elem);
     if (!p)
         sfn_oom();
-    *data = p;
     *cap = n;
+    return p;
 }

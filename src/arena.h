@@ -55,7 +55,8 @@ char *strbuf_to_arena(strbuf *b, arena *a);
 /* Abort with a message: out of memory, size overflow. */
 void sfn_oom(void);
 
-/* Grows a heap array *data (of *cap elements of size elem) to hold at least need elements. */
-void sfn_reserve(void **data, size_t *cap, size_t need, size_t elem);
+/* Grows a heap array (of *cap elements of size elem) to hold at least need elements; returns the array,
+ * possibly moved. Use as `p = sfn_reserve(p, &cap, n + 1, sizeof *p);`. */
+void *sfn_reserve(void *data, size_t *cap, size_t need, size_t elem);
 
 #endif
