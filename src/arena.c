@@ -180,7 +180,7 @@ char *strbuf_to_arena(strbuf *b, arena *a)
     return p;
 }
 
-void *sfn_reserve(void *data, size_t *cap, size_t need, size_t elem)
+void *sfn_grow(void *data, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)
         return data;
@@ -198,3 +198,5 @@ void *sfn_reserve(void *data, size_t *cap, size_t need, size_t elem)
     *cap = n;
     return p;
 }
+
+void sfn_reserve(void **data, size_t *cap, size_t need, size_t elem) { *data = sfn_grow(*data, cap, need, elem); }

@@ -56,7 +56,10 @@ char *strbuf_to_arena(strbuf *b, arena *a);
 void sfn_oom(void);
 
 /* Grows a heap array (of *cap elements of size elem) to hold at least need elements; returns the array,
- * possibly moved. Use as `p = sfn_reserve(p, &cap, n + 1, sizeof *p);`. */
-void *sfn_reserve(void *data, size_t *cap, size_t need, size_t elem);
+ * possibly moved. Use as `p = sfn_grow(p, &cap, n + 1, sizeof *p);`. */
+void *sfn_grow(void *data, size_t *cap, size_t need, size_t elem);
+
+/* Older form of sfn_grow, kept until its last callers move: grows *data in place. */
+void sfn_reserve(void **data, size_t *cap, size_t need, size_t elem);
 
 #endif

@@ -34,7 +34,7 @@ typedef struct builder {
 
 static int add_scope(builder *b, const value *src, int parent, int branch, bool map_processor)
 {
-    b->scopes = sfn_reserve(b->scopes, &b->cap_scopes, b->nscopes + 1, sizeof *b->scopes);
+    b->scopes = sfn_grow(b->scopes, &b->cap_scopes, b->nscopes + 1, sizeof *b->scopes);
     wf_scope *s = &b->scopes[b->nscopes];
     memset(s, 0, sizeof *s);
     s->parent = parent;
@@ -48,7 +48,7 @@ static int add_scope(builder *b, const value *src, int parent, int branch, bool 
 
 static wf_edge *add_edge(builder *b, edge_kind kind, int scope, int from, mark at)
 {
-    b->edges = sfn_reserve(b->edges, &b->cap_edges, b->nedges + 1, sizeof *b->edges);
+    b->edges = sfn_grow(b->edges, &b->cap_edges, b->nedges + 1, sizeof *b->edges);
     wf_edge *e = &b->edges[b->nedges++];
     memset(e, 0, sizeof *e);
     e->kind = kind;
@@ -215,7 +215,7 @@ static void read_map(builder *b, wf_state *s)
 
 static void add_state(builder *b, int scope, const value_pair *p, bool scope_jsonata)
 {
-    b->states = sfn_reserve(b->states, &b->cap_states, b->nstates + 1, sizeof *b->states);
+    b->states = sfn_grow(b->states, &b->cap_states, b->nstates + 1, sizeof *b->states);
     int index = (int)b->nstates++;
     wf_state *s = &b->states[index];
     memset(s, 0, sizeof *s);
