@@ -37,6 +37,7 @@ typedef struct parser {
     int depth;
     bool failed;
     bool locale_uses_dot; /* strtod's decimal point is '.' */
+    unsigned duplicate_warnings;
     strbuf buf;           /* decoded text of the string being read */
     item_stack items;     /* items of the arrays being read, innermost last */
     pair_stack pairs;     /* members of the objects being read, innermost last */
@@ -591,11 +592,12 @@ static void push_pair(parser *p, value_pair pair)
 
 /* ---- Duplicate keys ----
  *
+ * Real templates repeat keys by mistake (a resource pasted twice); most parsers, and CloudFormation's
+ * tooling, keep the last one. So a repeated key is a warning naming both places, and the last one wins.
  * Checked once an object is complete. A hash set would be linear on ordinary input but quadratic on keys
- * crafted to collide, so large objects are sorted instead: O(n log n) whatever the keys. Either way the
- * duplicate reported is the earliest repeated key in source order, with the first key it repeats. */
+ * crafted to collide, so large objects are sorted instead: O(n log n) whatever the keys. */
 
-enum { KEY_SCAN_LIMIT = 16 }; /* objects with fewer members are compared pairwise */
+enum { KEY_SCAN_LIMIT = 16, DUPLICATE_WARNINGS_MAX = 20 };
 
 typedef struct key_ref {
     const char *key;
@@ -613,7 +615,7 @@ static bool same_key_ref(const key_ref *a, const key_ref *b)
     return a->len == b->len && memcmp(a->key, b->key, a->len) == 0;
 }
 
-/* Orders by key bytes, then by position, so equal keys are adjacent with the earliest first. */
+/* Orders by key bytes, then by position, so equal keys are adjacent in source order. */
 static int compare_key_refs(const void *pa, const void *pb)
 {
     const key_ref *a = pa, *b = pb;
@@ -625,23 +627,24 @@ static int compare_key_refs(const void *pa, const void *pb)
     return c;
 }
 
-/* Finds the repeated key that comes first among pairs[0..n): sets *second to its position and *first to
- * the position of the earlier key it repeats. */
-static bool find_duplicate_by_scan(const value_pair *pairs, size_t n, size_t *first, size_t *second)
+/* Sets overridden[i] to the position of the next member with the same key, for every member that a later
+ * one repeats; others stay SIZE_MAX. Returns whether any was found. */
+static bool find_overridden_by_scan(const value_pair *pairs, size_t n, size_t *overridden)
 {
-    for (size_t j = 1; j < n; j++) {
-        for (size_t i = 0; i < j; i++) {
+    bool found = false;
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = i + 1; j < n; j++) {
             if (same_key(&pairs[i], &pairs[j])) {
-                *first = i;
-                *second = j;
-                return true;
+                overridden[i] = j;
+                found = true;
+                break;
             }
         }
     }
-    return false;
+    return found;
 }
 
-static bool find_duplicate_by_sorting(const value_pair *pairs, size_t n, size_t *first, size_t *second)
+static bool find_overridden_by_sorting(const value_pair *pairs, size_t n, size_t *overridden)
 {
     key_ref *refs = malloc(n * sizeof *refs);
     if (!refs)
@@ -650,27 +653,14 @@ static bool find_duplicate_by_sorting(const value_pair *pairs, size_t n, size_t 
         refs[i] = (key_ref){pairs[i].key, pairs[i].key_len, i};
     qsort(refs, n, sizeof *refs, compare_key_refs);
     bool found = false;
-    size_t run = 0; /* start of a run of equal keys, earliest first */
-    while (run < n) {
-        size_t end = run + 1;
-        while (end < n && same_key_ref(&refs[end], &refs[run]))
-            end++;
-        if (end - run > 1 && (!found || refs[run + 1].index < *second)) {
-            *first = refs[run].index;
-            *second = refs[run + 1].index;
+    for (size_t k = 0; k + 1 < n; k++) {
+        if (same_key_ref(&refs[k], &refs[k + 1])) {
+            overridden[refs[k].index] = refs[k + 1].index;
             found = true;
         }
-        run = end;
     }
     free(refs);
     return found;
-}
-
-static bool find_duplicate(const value_pair *pairs, size_t n, size_t *first, size_t *second)
-{
-    if (n < KEY_SCAN_LIMIT)
-        return find_duplicate_by_scan(pairs, n, first, second);
-    return find_duplicate_by_sorting(pairs, n, first, second);
 }
 
 /* A key as a duplicate-key message shows it: quotes, backslashes and control characters escaped, and a
@@ -697,30 +687,43 @@ static void describe_key(strbuf *out, const char *key, size_t len)
         strbuf_puts(out, "...");
 }
 
-static void fail_duplicate_key(parser *p, const value_pair *dup, mark first)
+static void warn_duplicate_key(parser *p, const value_pair *earlier, const value_pair *later)
 {
+    if (p->duplicate_warnings++ >= DUPLICATE_WARNINGS_MAX)
+        return;
     strbuf shown;
     strbuf_init(&shown);
-    describe_key(&shown, dup->key, dup->key_len);
-    /* Not through fail(): a shown key may be longer than its message buffer. */
-    if (!p->failed)
-        diag_error(p->diags, dup->key_mark, "duplicate key \"%s\" (first at line %u, column %u)",
-                   strbuf_cstr(&shown), first.line, first.column);
-    p->failed = true;
+    describe_key(&shown, later->key, later->key_len);
+    diag_warning(p->diags, later->key_mark, "duplicate key \"%s\" (also at line %u, column %u); the last one is used",
+                 strbuf_cstr(&shown), earlier->key_mark.line, earlier->key_mark.column);
     strbuf_free(&shown);
 }
 
-/* Refuses a key repeated among the members of the object that starts at base on the scratch stack. */
-static bool refuse_duplicate_keys(parser *p, size_t base)
+/* Drops every member that a later member with the same key repeats, with a warning for each. */
+static void drop_duplicate_keys(parser *p, size_t base)
 {
-    size_t n = p->pairs.len - base, first, second;
+    size_t n = p->pairs.len - base;
     if (n < 2)
-        return true;
-    const value_pair *pairs = p->pairs.data + base;
-    if (!find_duplicate(pairs, n, &first, &second))
-        return true;
-    fail_duplicate_key(p, &pairs[second], pairs[first].key_mark);
-    return false;
+        return;
+    value_pair *pairs = p->pairs.data + base;
+    size_t *overridden = malloc(n * sizeof *overridden);
+    if (!overridden)
+        sfn_oom();
+    for (size_t i = 0; i < n; i++)
+        overridden[i] = SIZE_MAX;
+    bool found = n < KEY_SCAN_LIMIT ? find_overridden_by_scan(pairs, n, overridden)
+                                    : find_overridden_by_sorting(pairs, n, overridden);
+    if (found) {
+        size_t kept = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (overridden[i] != SIZE_MAX)
+                warn_duplicate_key(p, &pairs[i], &pairs[overridden[i]]);
+            else
+                pairs[kept++] = pairs[i];
+        }
+        p->pairs.len = base + kept;
+    }
+    free(overridden);
 }
 
 /* ---- Values, arrays and objects ---- */
@@ -894,8 +897,9 @@ static value *parse_object(parser *p)
         return NULL;
     advance_ascii(p);
     size_t base = p->pairs.len;
-    if (!read_object_members(p) || !refuse_duplicate_keys(p, base))
+    if (!read_object_members(p))
         return NULL;
+    drop_duplicate_keys(p, base);
     value *v = value_new(p->arena, VALUE_MAP, at);
     v->count = p->pairs.len - base;
     v->pairs = take_pairs(p, base);

@@ -55,7 +55,7 @@ enum {
     VALUE_MAX_EXPANDED = 4000000,     /* nodes reachable through aliases, counted with repeats */
 };
 
-/* Lookup in a map by key (first match; readers have already refused duplicates). NULL when absent or
+/* Lookup in a map by key (first match; readers keep only the last of repeated keys, with a warning). NULL when absent or
  * when v is not a map. */
 value *value_get(const value *v, const char *key);
 const value_pair *value_get_pair(const value *v, const char *key);
@@ -80,7 +80,8 @@ value *value_new_string(arena *a, const char *s, size_t len, mark at);
 
 /* Readers: parse text of len bytes (need not be NUL-terminated) from file `path` (used in marks; must
  * outlive the document, so pass an arena copy). Return the root value, or NULL after adding a
- * `path:line:col` error to diags. Never abort on bad input. */
+ * `path:line:col` error to diags. A repeated key in a map is a warning and the last one is kept (real
+ * templates do this by mistake, and CloudFormation's tooling keeps the last). Never abort on bad input. */
 value *json_read(arena *a, const char *path, const char *text, size_t len, diag_list *diags);
 value *yaml_read(arena *a, const char *path, const char *text, size_t len, diag_list *diags);
 
