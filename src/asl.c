@@ -81,17 +81,23 @@ static const char *state_name(builder *b, const value_pair *p)
 
 static const char *field_str(const value *state, const char *key) { return value_str(value_get(state, key)); }
 
-/* A number field as an integer, or fallback (with a warning when the field is there but unusable). */
-static long long field_int(builder *b, const value *map, const char *key, long long fallback, const char *owner)
+/* A number field as an integer, or fallback when absent or not an integer (a JSONata expression, say). */
+static long long field_int(const value *map, const char *key, long long fallback)
 {
-    const value *v = value_get(map, key);
     long long n;
-    if (!v)
-        return fallback;
-    if (value_int(v, &n))
-        return n;
-    diag_warning(b->diags, v->at, "%s: %s should be an integer, using %lld", owner, key, fallback);
-    return fallback;
+    return value_int(value_get(map, key), &n) ? n : fallback;
+}
+
+/* A retry policy number: one that is there but unusable is worth a warning, since the drawing then
+ * shows the default in its place. */
+static long long retry_int(builder *b, const value *retrier, const char *key, long long fallback, const char *owner)
+{
+    const value *v = value_get(retrier, key);
+    long long n;
+    if (v && !value_int(v, &n))
+        diag_warning(b->diags, v->at, "state \"%s\": %s should be an integer; the drawing shows %lld", owner,
+                     key, fallback);
+    return field_int(retrier, key, fallback);
 }
 
 static const char **string_list(builder *b, const value *seq, size_t *count)
@@ -198,7 +204,7 @@ static void read_map(builder *b, wf_state *s)
     mi->distributed = mode && strcmp(mode, "DISTRIBUTED") == 0;
     mi->execution_type = field_str(config, "ExecutionType");
     mi->legacy_iterator = !proc && value_get(s->src, "Iterator");
-    mi->max_concurrency = field_int(b, s->src, "MaxConcurrency", -1, s->name);
+    mi->max_concurrency = field_int(s->src, "MaxConcurrency", -1);
     mi->max_concurrency_path = field_str(s->src, "MaxConcurrencyPath");
     mi->item_reader = item_reader_text(b, value_get(s->src, "ItemReader"));
     mi->items_path = field_str(s->src, "ItemsPath");
@@ -206,7 +212,7 @@ static void read_map(builder *b, wf_state *s)
         mi->items_path = value_scalar_text(value_get(s->src, "Items"));
     const value *batcher = value_get(s->src, "ItemBatcher");
     mi->has_item_batcher = batcher != NULL;
-    mi->max_items_per_batch = field_int(b, batcher, "MaxItemsPerBatch", -1, s->name);
+    mi->max_items_per_batch = field_int(batcher, "MaxItemsPerBatch", -1);
     mi->tolerated_failure = tolerated_text(b, s->src);
     mi->label = field_str(s->src, "Label");
 }
@@ -343,7 +349,7 @@ static double retry_backoff(builder *b, const value *r, const char *owner)
         return 2.0;
     if (v->kind == VALUE_NUMBER && isfinite(v->number))
         return v->number;
-    diag_warning(b->diags, v->at, "%s: BackoffRate should be a number, using 2.0", owner);
+    diag_warning(b->diags, v->at, "state \"%s\": BackoffRate should be a number; the drawing shows 2.0", owner);
     return 2.0;
 }
 
@@ -358,10 +364,10 @@ static void add_retry_edges(builder *b, int from)
         e->to_name = b->states[from].name;
         e->index = (int)i;
         e->errors = string_list(b, value_get(r, "ErrorEquals"), &e->error_count);
-        e->max_attempts = field_int(b, r, "MaxAttempts", 3, owner);
-        e->interval_seconds = field_int(b, r, "IntervalSeconds", 1, owner);
+        e->max_attempts = retry_int(b, r, "MaxAttempts", 3, owner);
+        e->interval_seconds = retry_int(b, r, "IntervalSeconds", 1, owner);
         e->backoff_rate = retry_backoff(b, r, owner);
-        e->max_delay_seconds = field_int(b, r, "MaxDelaySeconds", -1, owner);
+        e->max_delay_seconds = retry_int(b, r, "MaxDelaySeconds", -1, owner);
         e->jitter = field_str(r, "JitterStrategy");
     }
 }

@@ -42,6 +42,8 @@ static const char *base_of(const char *path)
 
 static const char *join_path(arena *a, const char *dir, const char *rel)
 {
+    while (rel[0] == '.' && rel[1] == '/')
+        rel += 2;
     if (rel[0] == '/')
         return rel;
     if (strcmp(dir, ".") == 0)
@@ -132,15 +134,36 @@ static machine *new_machine(reader *r, machine *m, const char *id, machine_kind 
     return m;
 }
 
-/* Marks m as not drawable with a `file:line:col: message` text; the same message goes to diags. */
+/* Marks m as not drawable with a `file:line:col: error: message` text. The message stays with the machine
+ * (not in the file's diagnostics), so a command shows it only for the machines it was asked about. */
 static void fail_machine(reader *r, machine *m, machine_status status, mark at, const char *msg)
 {
     m->status = status;
-    diag_error(r->diags, at, "%s: %s", m->id, msg);
     diag d = {DIAG_ERROR, at, (char *)msg};
     char buf[1024];
     diag_format(&d, buf, sizeof buf);
     m->message = arena_strdup(r->a, buf);
+}
+
+/* Keeps the first error of `from` as m's message (status error) and moves the warnings to the file's
+ * diagnostics. */
+static void take_diagnostics(reader *r, machine *m, diag_list *from, const char *context)
+{
+    diag_list warnings;
+    diag_list_init(&warnings);
+    for (size_t i = 0; i < from->count; i++) {
+        diag *d = &from->items[i];
+        if (d->level != DIAG_ERROR) {
+            diag_add(&warnings, d->level, d->at, "%s", d->message);
+        } else if (m->status == MACHINE_OK) {
+            char buf[1024];
+            diag_format(d, buf, sizeof buf);
+            m->status = MACHINE_ERROR;
+            m->message = context ? arena_printf(r->a, "%s (%s)", buf, context) : arena_strdup(r->a, buf);
+        }
+    }
+    diag_list_free(from);
+    diag_list_move(r->diags, &warnings);
 }
 
 /* Builds the model from a parsed definition: intrinsics to text, substitutions, then the graph. */
@@ -150,16 +173,9 @@ static void build_from(reader *r, machine *m, const value *def, const substituti
     diag_list local;
     diag_list_init(&local);
     const value *done = substitute_tree(r->a, subs, def, &local);
-    if (!done || !workflow_build(r->a, m, done, &r->res, &local)) {
-        char buf[1024];
-        size_t i = 0;
-        while (i < local.count && local.items[i].level != DIAG_ERROR)
-            i++;
-        diag_format(i < local.count ? &local.items[i] : NULL, buf, sizeof buf);
-        m->status = MACHINE_ERROR;
-        m->message = arena_strdup(r->a, buf);
-    }
-    diag_list_move(r->diags, &local);
+    if (done)
+        workflow_build(r->a, m, done, &r->res, &local);
+    take_diagnostics(r, m, &local, NULL);
 }
 
 /* Parses definition text (a file, or a DefinitionString). A definition that only parses after
@@ -185,15 +201,6 @@ static const value *parse_definition(reader *r, const char *path, const char *te
     return v;
 }
 
-static void report_parse_failure(reader *r, machine *m, diag_list *errors, const char *what)
-{
-    const diag *d = errors->count ? &errors->items[0] : NULL;
-    char buf[1024];
-    diag_format(d, buf, sizeof buf);
-    m->status = MACHINE_ERROR;
-    m->message = arena_printf(r->a, "%s (%s)", buf, what);
-    diag_list_move(r->diags, errors);
-}
 
 static void load_definition_file(reader *r, machine *m, const value *uri, const substitutions *subs)
 {
@@ -222,8 +229,7 @@ static void load_definition_file(reader *r, machine *m, const value *uri, const 
     const value *def = parse_definition(r, display, text, len, subs, &errors);
     free(text);
     if (!def) {
-        report_parse_failure(r, m, &errors, "the DefinitionUri file does not parse");
-        diag_list_free(&errors);
+        take_diagnostics(r, m, &errors, "the DefinitionUri file does not parse");
         return;
     }
     build_from(r, m, def, subs);
@@ -305,7 +311,7 @@ static void read_resource(reader *r, machine *m, const value *res)
     diag_list errors;
     diag_list_init(&errors);
     if (!substitutions_read(&r->t, value_get(props, "DefinitionSubstitutions"), &subs, &errors)) {
-        report_parse_failure(r, m, &errors, "DefinitionSubstitutions");
+        take_diagnostics(r, m, &errors, NULL);
         return;
     }
     const value_pair *src = definition_source(r, m, props);
