@@ -1,0 +1,38 @@
+/* graph.h: a machine's model and a theme turned into a cgraph graph, ready for layout or DOT output.
+ *
+ * Node IDs are synthetic, so no state name ever reaches DOT syntax: `s<i>` for state i (for a Parallel its
+ * fork bar, or the entry point above its fork bar `s<i>_fork` when it has retriers; for a Map its entry
+ * point), `s<i>_join` / `s<i>_exit` where a Parallel / Map is left,
+ * `start<k>` / `end<k>` for the top-level markers, `missing<k>` for ghost targets and `ref<k>` for the
+ * small stand-ins of a shared catch handler. Clusters: `cluster_p<i>` (Parallel i), `cluster_p<i>_b<j>`
+ * (its branch j), `cluster_m<i>` (Map i). Names and other user text appear only in labels and tooltips,
+ * escaped for each. Every node and edge carries a `class` (task, choice, retry, ...), which Graphviz
+ * copies into the SVG. */
+#ifndef SFNVIZ_GRAPH_H
+#define SFNVIZ_GRAPH_H
+
+#include "arena.h"
+#include "diag.h"
+#include "render.h"
+#include "workflow.h"
+
+#include <graphviz/cgraph.h>
+
+#include <stdbool.h>
+
+/* Builds the graph of m. The graph is opened with a discipline whose output goes to a strbuf (see
+ * graph_write); close it with agclose. NULL only when Graphviz refuses to open a graph (error in diags). */
+Agraph_t *graph_build(const machine *m, const render_options *o, diag_list *diags);
+
+/* Appends g as DOT text to out (g must come from graph_build). */
+void graph_write(Agraph_t *g, strbuf *out);
+
+/* True when g holds Parallel fork/join bars, whose width graph_fit_bars sets from a first layout. */
+bool graph_has_bars(Agraph_t *g);
+
+/* After a layout of g: makes each Parallel's fork and join bars as wide (or, left to right, as tall) as
+ * the Parallel's box, so they are centred by construction, and moves each branch's port on the bars over
+ * that branch's first and last nodes, so its edges run straight. Call gvFreeLayout and lay out again. */
+void graph_fit_bars(Agraph_t *g, bool left_right);
+
+#endif

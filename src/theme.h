@@ -1,0 +1,64 @@
+/* theme.h: colours, fonts and line styles the graph stage draws with.
+ *
+ * A theme is a YAML file (themes/default.yaml documents every key). The built-in default sets every key;
+ * any other theme, built in or the user's, starts from a copy of the default and overrides some keys.
+ * Colours are always "#rrggbb" (Graphviz rejects the 3-digit form), stored NUL-terminated in place, so a
+ * theme is one flat struct with no pointers: copying it is a memcpy and freeing it one free(). */
+#ifndef SFNVIZ_THEME_H
+#define SFNVIZ_THEME_H
+
+#include <stddef.h>
+
+typedef char theme_colour[8]; /* "#rrggbb" */
+
+/* How one kind of state box is painted. */
+typedef struct theme_box {
+    theme_colour fill, border, text; /* text: the state's name */
+    theme_colour detail;             /* the line under the name (resource, wait time, error) */
+} theme_box;
+
+/* Line styles Graphviz knows for both edges and clusters. */
+typedef enum theme_line { THEME_SOLID, THEME_DASHED, THEME_DOTTED, THEME_BOLD } theme_line;
+
+typedef struct theme_edge {
+    theme_colour color, text; /* the line and its label */
+    theme_line style;
+} theme_edge;
+
+typedef struct theme_cluster {
+    theme_colour border, fill;
+    theme_colour text, detail; /* the name and the line describing it ("Map · INLINE") */
+    theme_line style;
+} theme_cluster;
+
+struct sfnviz_theme {
+    char description[160];
+    theme_colour background;
+    char font_family[64];
+    double font_size;   /* state names */
+    double detail_size; /* resource lines, wait times, errors */
+    double edge_size;   /* edge labels */
+    double small_size;  /* error names listed under retry and catch labels */
+    double title_size;  /* the diagram's title */
+    double node_line, edge_line, cluster_line; /* pen widths in points */
+    theme_colour title_text, title_detail;
+    theme_box task, pass, choice, wait, succeed, fail, unknown, missing;
+    theme_box marker; /* Start and End */
+    theme_edge next, choice_edge, default_edge, catch_edge, retry_edge;
+    theme_cluster parallel, branch, map;
+    theme_colour bar; /* Parallel fork/join bars and Map entry/exit points */
+};
+
+typedef struct sfnviz_theme theme;
+
+/* The built-in default, parsed once from themes/default.yaml as compiled in. Never NULL; not thread-safe
+ * on its first call (neither is Graphviz). */
+const theme *theme_default(void);
+
+/* Graphviz's name for a line style: "solid", "dashed", "dotted", "bold". */
+const char *theme_line_name(theme_line l);
+
+/* Names of the built-in themes, NULL-terminated order as compiled in: for `sfnviz themes` and messages. */
+const char *theme_builtin_name(size_t i);
+
+#endif
