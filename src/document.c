@@ -25,7 +25,7 @@ static void doc_interpret(sfnviz_doc *doc, const char *text, size_t len, const s
         doc->failed = true;
         return;
     }
-    template_options t = {opts ? opts->root : NULL, base_dir};
+    template_options t = {opts ? opts->root : NULL, base_dir, text, len};
     if (!template_read(&doc->arena, doc->path, doc->root, &t, &doc->machines, &doc->machine_count, &doc->diags))
         doc->failed = true;
 }

@@ -19,6 +19,8 @@ typedef struct reader {
     const char *path;      /* the template, as the user named it */
     const char *dir;       /* its folder, as the user would name it ("." when none) */
     const char *root;      /* absolute project root for DefinitionUri files */
+    const char *text;      /* the template's text (may be NULL) */
+    size_t len;
     template_ctx t;
     resolver res;
     diag_list *diags;
@@ -180,19 +182,21 @@ static void build_from(reader *r, machine *m, const value *def, const substituti
 
 /* Parses definition text (a file, or a DefinitionString). A definition that only parses after
  * substitution (a placeholder where a number goes) is substituted as text first, as CloudFormation does. */
-static const value *parse_definition(reader *r, const char *path, const char *text, size_t len,
+typedef value *(*read_fn)(arena *a, const char *path, const char *text, size_t len, diag_list *diags);
+
+static const value *parse_definition(reader *r, read_fn read, const char *path, const char *text, size_t len,
                                      const substitutions *subs, diag_list *errors)
 {
     diag_list first;
     diag_list_init(&first);
-    const value *v = value_read(r->a, path, text, len, &first);
+    const value *v = read(r->a, path, text, len, &first);
     if (!v && subs->count) {
         size_t n = 0;
         bool cyclic;
         const char *subst = substitute_text(r->a, subs, text, len, &n, &cyclic);
         diag_list second;
         diag_list_init(&second);
-        v = subst ? value_read(r->a, path, subst, n, &second) : NULL;
+        v = subst ? read(r->a, path, subst, n, &second) : NULL;
         diag_list_free(&second);
     }
     if (!v)
@@ -226,13 +230,74 @@ static void load_definition_file(reader *r, machine *m, const value *uri, const 
     }
     diag_list errors;
     diag_list_init(&errors);
-    const value *def = parse_definition(r, display, text, len, subs, &errors);
+    const value *def = parse_definition(r, value_read, display, text, len, subs, &errors);
     free(text);
     if (!def) {
         take_diagnostics(r, m, &errors, "the DefinitionUri file does not parse");
         return;
     }
     build_from(r, m, def, subs);
+}
+
+/* The byte offset of (line, column) in the template's text; columns count characters. */
+static size_t offset_of(const reader *r, unsigned line, unsigned column)
+{
+    size_t i = 0;
+    for (unsigned l = 1; l < line && i < r->len; i++)
+        if (r->text[i] == '\n')
+            l++;
+    for (unsigned c = 1; c < column && i < r->len && r->text[i] != '\n'; c++)
+        do
+            i++;
+        while (i < r->len && ((unsigned char)r->text[i] & 0xC0) == 0x80);
+    return i;
+}
+
+/* For a DefinitionString written as a literal block (`DefinitionString: |` or `!Sub |`), the template line
+ * just before its text and the text's indentation: text line k, column c is template line base + k,
+ * column indent + c. Lines are exact; columns shift where a placeholder was replaced on that line. */
+static bool block_origin(const reader *r, const value *v, unsigned *base, unsigned *indent)
+{
+    if (!r->text || !v->quoted || !v->at.line)
+        return false;
+    size_t i = offset_of(r, v->at.line, v->at.column);
+    if (i < r->len && r->text[i] == '!')
+        while (i < r->len && r->text[i] != ' ' && r->text[i] != '\n')
+            i++;
+    while (i < r->len && r->text[i] == ' ')
+        i++;
+    if (i >= r->len || r->text[i] != '|')
+        return false;
+    while (i < r->len && r->text[i] != '\n')
+        i++;
+    unsigned n = 0;
+    for (i++; i < r->len && r->text[i] == ' '; i++)
+        n++;
+    *base = v->at.line;
+    *indent = n;
+    return true;
+}
+
+static void shift_mark(mark *m, const reader *r, unsigned base, unsigned indent)
+{
+    m->file = r->path;
+    m->column += m->line == 0 ? 0 : indent;
+    m->line += base;
+}
+
+/* Moves every mark of a definition parsed from a block DefinitionString onto the template's lines. The
+ * tree is fresh from the JSON reader: a tree, not a DAG, so each node is visited once. */
+static void shift_marks(value *v, const reader *r, unsigned base, unsigned indent)
+{
+    shift_mark(&v->at, r, base, indent);
+    for (size_t i = 0; i < v->count; i++) {
+        if (v->kind == VALUE_SEQ) {
+            shift_marks(v->items[i], r, base, indent);
+        } else if (v->kind == VALUE_MAP) {
+            shift_mark(&v->pairs[i].key_mark, r, base, indent);
+            shift_marks(v->pairs[i].val, r, base, indent);
+        }
+    }
 }
 
 static void load_definition_string(reader *r, machine *m, const value *v, const substitutions *subs)
@@ -243,19 +308,31 @@ static void load_definition_string(reader *r, machine *m, const value *v, const 
         fail_machine(r, m, MACHINE_ERROR, v->at, "DefinitionString should be a string, Fn::Sub or Fn::Join");
         return;
     }
-    /* The text is assembled from the template, so its own line numbers mean nothing to the user: report
-     * errors at the DefinitionString, with the position inside the assembled text. */
-    const char *label = arena_printf(r->a, "%s (DefinitionString at line %u)", r->path, v->at.line);
+    unsigned base = 0, indent = 0;
+    bool block = block_origin(r, v, &base, &indent);
+    /* Text assembled by Fn::Join or written inline has no lines of its own in the template: its positions
+     * are reported inside the assembled text, at the DefinitionString. */
+    const char *label = block ? r->path : arena_printf(r->a, "%s (DefinitionString at line %u)", r->path, v->at.line);
     diag_list errors;
     diag_list_init(&errors);
-    const value *def = parse_definition(r, label, text, strlen(text), subs, &errors);
+    /* CloudFormation takes a DefinitionString as JSON only. */
+    const value *def = parse_definition(r, json_read, label, text, strlen(text), subs, &errors);
     if (!def) {
-        char buf[1024];
-        diag_format(errors.count ? &errors.items[0] : NULL, buf, sizeof buf);
-        fail_machine(r, m, MACHINE_ERROR, v->at, arena_printf(r->a, "DefinitionString is not valid JSON: %s", buf));
+        diag *d = errors.count ? &errors.items[0] : NULL;
+        if (d && block) {
+            shift_mark(&d->at, r, base, indent);
+            fail_machine(r, m, MACHINE_ERROR, d->at, arena_printf(r->a, "DefinitionString is not valid JSON: %s",
+                                                                  d->message));
+        } else {
+            char buf[1024];
+            diag_format(d, buf, sizeof buf);
+            fail_machine(r, m, MACHINE_ERROR, v->at, arena_printf(r->a, "DefinitionString is not valid JSON: %s", buf));
+        }
         diag_list_free(&errors);
         return;
     }
+    if (block)
+        shift_marks((value *)def, r, base, indent);
     build_from(r, m, def, subs);
 }
 
@@ -377,6 +454,8 @@ static void setup_reader(reader *r, arena *a, const char *path, const value *roo
     r->dir = opts && opts->base_dir ? opts->base_dir : dir_of(a, path);
     r->root = opts && opts->root ? absolute(a, opts->root) : project_root(a, absolute(a, r->dir));
     r->diags = diags;
+    r->text = opts ? opts->text : NULL;
+    r->len = opts ? opts->len : 0;
     r->t.a = a;
     r->t.resources = value_get(root, "Resources");
     r->t.parameters = value_get(root, "Parameters");

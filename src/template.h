@@ -18,6 +18,10 @@ typedef struct template_options {
     const char *root;
     /* The folder relative DefinitionUri paths start from; NULL: the template's folder. */
     const char *base_dir;
+    /* The template's text, so positions inside a DefinitionString written as a `|` block can be mapped
+     * back to the template's own lines; NULL: they are reported at the DefinitionString. */
+    const char *text;
+    size_t len;
 } template_options;
 
 /* Finds the machines of a parsed file. Returns false with an error in diags when the file is neither a

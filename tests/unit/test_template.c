@@ -256,9 +256,28 @@ static void test_definition_string(void)
     CHECK_INT(sub->kind, MACHINE_CLOUDFORMATION);
     CHECK_STR(state(sub, "Go") ? state(sub, "Go")->res.text : NULL, "λ Worker");
     CHECK_STR(state(sub, "Go") ? state(sub, "Go")->comment : NULL, "${Literal}");
+    /* A `!Sub |` block keeps the template's own lines and columns. */
+    CHECK_INT(state(sub, "Go") ? state(sub, "Go")->at.line : 0, 10);
+    CHECK_INT(state(sub, "Go") ? state(sub, "Go")->at.column : 0, 38);
+    CHECK_STR(state(sub, "Go") ? state(sub, "Go")->at.file : NULL, "cfn.yaml");
     CHECK_STR(state(join, "A") ? state(join, "A")->res.text : NULL, "λ Worker");
     CHECK_INT(broken->status, MACHINE_ERROR);
     CHECK(broken->message && strstr(broken->message, "cfn.yaml:19:25: error: "));
+    sfnviz_doc_free(doc);
+}
+
+static void test_definition_string_error_position(void)
+{
+    sfnviz_doc *doc = load_text("cfn.yaml", "Resources:\n"
+                                            "  M:\n"
+                                            "    Type: AWS::StepFunctions::StateMachine\n"
+                                            "    Properties:\n"
+                                            "      DefinitionString: |\n"
+                                            "        {\"StartAt\": \"A\",\n"
+                                            "         \"States\": {\"A\": {\"Type\": \"Pass\" \"End\": true}}}\n");
+    CHECK_INT(doc->machines[0].status, MACHINE_ERROR);
+    CHECK_STR(doc->machines[0].message, "cfn.yaml:7:42: error: DefinitionString is not valid JSON: expected ',' or "
+                                        "'}' after an object member");
     sfnviz_doc_free(doc);
 }
 
@@ -388,6 +407,7 @@ int main(void)
     test_cross_scope_and_loops();
     test_substitutions();
     test_definition_string();
+    test_definition_string_error_position();
     test_definition_sources();
     test_definition_uri_file();
     test_not_a_template();
