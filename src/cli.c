@@ -222,7 +222,11 @@ static const sfnviz_machine **select_machines(const sfnviz_doc *doc, const optio
             free(ms);
             return NULL;
         }
-        ms[(*n)++] = m;
+        bool seen = false; /* `-m A -m A` draws A once */
+        for (size_t k = 0; k < *n; k++)
+            seen |= ms[k] == m;
+        if (!seen)
+            ms[(*n)++] = m;
     }
     return ms;
 }
