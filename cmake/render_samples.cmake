@@ -10,9 +10,12 @@ foreach(dir ${sample_dirs})
   get_filename_component(name "${dir}" NAME)
   file(GLOB inputs "${dir}/template.yml" "${dir}/template.yaml" "${dir}/*.asl.json" "${dir}/*.asl.yaml")
   foreach(input ${inputs})
+    # Relative to the repository, so diagram titles name the file as a reader of the repository sees it.
+    get_filename_component(top "${SAMPLES}" DIRECTORY)
+    file(RELATIVE_PATH rel "${top}" "${input}")
     foreach(fmt svg png)
-      execute_process(COMMAND "${SFNVIZ}" render "${input}" -f ${fmt} -o "${OUT_DIR}/${name}/"
-                      RESULT_VARIABLE rc)
+      execute_process(COMMAND "${SFNVIZ}" render "${rel}" -f ${fmt} -o "${OUT_DIR}/${name}/"
+                      WORKING_DIRECTORY "${top}" RESULT_VARIABLE rc)
       if(NOT rc EQUAL 0)
         message(FATAL_ERROR "sfnviz render ${input} -f ${fmt} failed (exit ${rc})")
       endif()
