@@ -13,71 +13,7 @@
 
 static arena A;
 
-/* ---- value builders ---- */
-
-static value *str(const char *s) { return value_new_string(&A, s, strlen(s), mark_none()); }
-
-static value *num(const char *text)
-{
-    value *v = value_new(&A, VALUE_NUMBER, mark_none());
-    v->text = arena_strdup(&A, text);
-    v->len = strlen(text);
-    v->number = strtod(text, NULL);
-    return v;
-}
-
-static value *null_value(void)
-{
-    value *v = value_new(&A, VALUE_NULL, mark_none());
-    v->text = "null";
-    v->len = 4;
-    return v;
-}
-
-static value *tagged(const char *tag, value *v)
-{
-    v->tag = tag;
-    return v;
-}
-
-/* map("Key", value, ..., NULL) */
-static value *map(const char *key, ...)
-{
-    value *m = value_new(&A, VALUE_MAP, mark_none());
-    value_pair pairs[16];
-    size_t n = 0;
-    va_list ap;
-    va_start(ap, key);
-    for (const char *k = key; k && n < 16; k = va_arg(ap, const char *)) {
-        pairs[n].key = k;
-        pairs[n].key_len = strlen(k);
-        pairs[n].key_mark = mark_none();
-        pairs[n].val = va_arg(ap, value *);
-        n++;
-    }
-    va_end(ap);
-    m->count = n;
-    m->pairs = arena_calloc(&A, n ? n : 1, sizeof *m->pairs);
-    memcpy(m->pairs, pairs, n * sizeof *pairs);
-    return m;
-}
-
-/* seq(item, ..., NULL) */
-static value *seq(value *first, ...)
-{
-    value *s = value_new(&A, VALUE_SEQ, mark_none());
-    value *items[16];
-    size_t n = 0;
-    va_list ap;
-    va_start(ap, first);
-    for (value *v = first; v && n < 16; v = va_arg(ap, value *))
-        items[n++] = v;
-    va_end(ap);
-    s->count = n;
-    s->items = arena_calloc(&A, n ? n : 1, sizeof *s->items);
-    memcpy(s->items, items, n * sizeof *items);
-    return s;
-}
+#include "values.h"
 
 static value *fn_param(value *v) { return map("FunctionName", v, "Payload.$", str("$"), NULL); }
 
