@@ -33,6 +33,7 @@
 enum {
     LABEL_MAX = 40,        /* characters of a name or label shown before it is cut with "…" */
     TITLE_MAX = 60,        /* characters of each part of the title */
+    FILE_TITLE_MAX = 120,  /* characters of the file name in the title: paths run long */
     COMMENT_MAX = 80,      /* characters of the Comment under the title */
     ERRORS_SHOWN = 6,      /* error names listed under a retry or catch label; more are counted */
     RULE_WIDTH = 30,       /* characters per line of a Choice rule label */
@@ -360,19 +361,29 @@ static void add_title(builder *b)
     strbuf *l = &b->label;
     strbuf_printf(l, "<table border=\"0\" cellborder=\"0\" cellpadding=\"0\" cellspacing=\"0\"><tr><td "
                      "align=\"left\"><font point-size=\"%g\" color=\"%s\"><b>", t->title_size, t->title_text);
-    put_html(l, m->name ? m->name : m->id ? m->id : "state machine", TITLE_MAX);
-    strbuf_printf(l, "</b></font>  <font color=\"%s\">", t->title_detail);
-    const char *parts[] = {m->type, m->name ? m->id : NULL, m->definition_file ? m->definition_file : m->file,
-                           m->jsonata ? "JSONata" : NULL};
+    const char *heading = m->name ? m->name : m->id ? m->id : "state machine";
+    put_html(l, heading, TITLE_MAX);
+    strbuf_puts(l, "</b></font>");
+    const char *file = m->definition_file ? m->definition_file : m->file;
+    /* A standalone ASL file is headed by its own name: naming it twice adds nothing. */
+    if (file && strcmp(file, heading) == 0)
+        file = NULL;
+    const char *parts[] = {m->type, m->name ? m->id : NULL, file, m->jsonata ? "JSONata" : NULL};
     bool first = true;
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
         if (!parts[i])
             continue;
-        strbuf_puts(l, first ? "" : SEP);
-        put_html(l, parts[i], TITLE_MAX);
+        /* Graphviz refuses an empty <font>: open it only when there is something to put in it. */
+        if (first)
+            strbuf_printf(l, "  <font color=\"%s\">", t->title_detail);
+        else
+            strbuf_puts(l, SEP);
+        put_html(l, parts[i], parts[i] == file ? FILE_TITLE_MAX : TITLE_MAX);
         first = false;
     }
-    strbuf_puts(l, "</font></td></tr>");
+    if (!first)
+        strbuf_puts(l, "</font>");
+    strbuf_puts(l, "</td></tr>");
     if (m->comment) {
         strbuf_printf(l, "<tr><td align=\"left\"><font color=\"%s\" point-size=\"%g\"><i>", t->title_detail,
                       t->detail_size + 1);
