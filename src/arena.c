@@ -198,5 +198,3 @@ void *sfn_grow(void *data, size_t *cap, size_t need, size_t elem)
     *cap = n;
     return p;
 }
-
-void sfn_reserve(void **data, size_t *cap, size_t need, size_t elem) { *data = sfn_grow(*data, cap, need, elem); }

@@ -59,7 +59,4 @@ void sfn_oom(void);
  * possibly moved. Use as `p = sfn_grow(p, &cap, n + 1, sizeof *p);`. */
 void *sfn_grow(void *data, size_t *cap, size_t need, size_t elem);
 
-/* Older form of sfn_grow, kept until its last callers move: grows *data in place. */
-void sfn_reserve(void **data, size_t *cap, size_t need, size_t elem);
-
 #endif

@@ -849,11 +849,7 @@ static Agnode_t *ghost_node(builder *b, int scope, const char *name)
     put_tip(&b->tip, name);
     strbuf_puts(&b->tip, " in this scope");
     set_tip(b, n);
-    if (b->ghost_count == b->ghost_cap) {
-        void *data = b->ghosts;
-        sfn_reserve(&data, &b->ghost_cap, b->ghost_count + 1, sizeof *b->ghosts);
-        b->ghosts = data;
-    }
+    b->ghosts = sfn_grow(b->ghosts, &b->ghost_cap, b->ghost_count + 1, sizeof *b->ghosts);
     b->ghosts[b->ghost_count++] = (ghost){scope, name, n};
     return n;
 }
@@ -1237,12 +1233,9 @@ static IDTYPE new_id(id_table *t, int kind, const char *name)
     IDTYPE id = ++t->next;
     if (id >= t->cap) {
         size_t cap = t->cap;
-        void *names = t->names, *kinds = t->kinds;
-        sfn_reserve(&names, &cap, (size_t)id + 1, sizeof *t->names);
+        t->names = sfn_grow(t->names, &cap, (size_t)id + 1, sizeof *t->names);
         cap = t->cap;
-        sfn_reserve(&kinds, &cap, (size_t)id + 1, sizeof *t->kinds);
-        t->names = names;
-        t->kinds = kinds;
+        t->kinds = sfn_grow(t->kinds, &cap, (size_t)id + 1, sizeof *t->kinds);
         t->cap = cap;
     }
     t->kinds[id] = (unsigned char)kind;
@@ -1491,9 +1484,7 @@ static size_t bar_anchors(Agraph_t *root, Agnode_t *bar, bool fork, bool lr, anc
         while (k < n && (*out)[k].branch != branch)
             k++;
         if (k == n) {
-            void *data = *out;
-            sfn_reserve(&data, &cap, n + 1, sizeof **out);
-            *out = data;
+            *out = sfn_grow(*out, &cap, n + 1, sizeof **out);
             (*out)[n++] = (anchor){branch, 0, 0};
         }
         (*out)[k].sum += along(ND_coord(fork ? aghead(e) : agtail(e)), lr);
