@@ -8,6 +8,7 @@
 #define SFNVIZ_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -42,6 +43,9 @@ typedef struct sfnviz_load_options {
 /* Reads and interprets a file ("-" is not special here: use sfnviz_doc_load_buffer for standard input).
  * Never NULL except on out-of-memory; check sfnviz_doc_failed(). */
 sfnviz_doc *sfnviz_doc_load_file(const char *path, const sfnviz_load_options *opts);
+/* Reads a whole stream (standard input) the same way; name is used in messages. */
+sfnviz_doc *sfnviz_doc_load_stream(const char *name, FILE *stream, const sfnviz_load_options *opts);
+
 /* The same for text already in memory; name is used in messages and relative DefinitionUri paths
  * resolve against the current folder. */
 sfnviz_doc *sfnviz_doc_load_buffer(const char *name, const char *text, size_t len,
@@ -70,6 +74,10 @@ const char *sfnviz_machine_message(const sfnviz_machine *m);    /* NULL when sta
 const char *sfnviz_machine_where(const sfnviz_machine *m);      /* where the definition lives */
 size_t sfnviz_machine_state_count(const sfnviz_machine *m);
 int sfnviz_machine_drawable(const sfnviz_machine *m);
+
+/* The built-in themes, in order: name and one-line description of theme i; NULL past the last. */
+const char *sfnviz_theme_builtin_name(size_t i);
+const char *sfnviz_theme_builtin_description(size_t i);
 
 /* Themes: the built-in "default", a name of a theme in the themes folder, or a YAML file. */
 sfnviz_theme *sfnviz_theme_load(const char *name_or_file, char *err, size_t err_size);

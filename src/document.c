@@ -45,6 +45,21 @@ sfnviz_doc *sfnviz_doc_load_file(const char *path, const sfnviz_load_options *op
     return doc;
 }
 
+sfnviz_doc *sfnviz_doc_load_stream(const char *name, FILE *stream, const sfnviz_load_options *opts)
+{
+    sfnviz_doc *doc = doc_new(name);
+    char *text = NULL, err[256];
+    size_t len = 0;
+    if (source_read_stream(stream, &text, &len, err, sizeof err) != 0) {
+        diag_error(&doc->diags, ((mark){doc->path, 0, 0}), "%s", err);
+        doc->failed = true;
+        return doc;
+    }
+    doc_interpret(doc, text, len, opts, ".");
+    free(text);
+    return doc;
+}
+
 sfnviz_doc *sfnviz_doc_load_buffer(const char *name, const char *text, size_t len, const sfnviz_load_options *opts)
 {
     sfnviz_doc *doc = doc_new(name);

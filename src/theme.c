@@ -88,12 +88,21 @@ const char *theme_line_name(theme_line l)
     return (unsigned)l < sizeof line_names / sizeof line_names[0] ? line_names[l] : "solid";
 }
 
+/* Built-in theme i as listed: "default" first, then the others in the table's (file name) order. */
+static const builtin_theme *builtin_at(size_t i)
+{
+    size_t listed = 0;
+    for (size_t pass = 0; pass < 2; pass++)
+        for (size_t k = 0; builtin_themes[k].name; k++)
+            if ((strcmp(builtin_themes[k].name, "default") == 0) == (pass == 0) && listed++ == i)
+                return &builtin_themes[k];
+    return NULL;
+}
+
 const char *theme_builtin_name(size_t i)
 {
-    for (size_t k = 0; builtin_themes[k].name; k++)
-        if (k == i)
-            return builtin_themes[k].name;
-    return NULL;
+    const builtin_theme *b = builtin_at(i);
+    return b ? b->name : NULL;
 }
 
 /* ---- Keys ----------------------------------------------------------------------------------------- */
@@ -423,6 +432,43 @@ static bool load_theme_file(theme *t, const char *path, diag_list *diags)
     bool ok = parse_theme(t, path, text, len, diags, NULL);
     free(text);
     return ok;
+}
+
+/* Built-in theme i's description, parsed from its text over a copy of the default (so a theme without the
+ * key shows the default's). Cached per theme: the pointers stay valid for the life of the program. */
+const char *theme_builtin_description(size_t i)
+{
+    enum { CACHED = 32 };
+    typedef char description[sizeof ((theme *)0)->description];
+    static description cache[CACHED], scratch;
+    static bool ready[CACHED];
+    const builtin_theme *b = builtin_at(i);
+    if (!b)
+        return NULL;
+    if (i < CACHED && ready[i])
+        return cache[i];
+    theme t = *theme_default();
+    diag_list d;
+    diag_list_init(&d);
+    char where[96];
+    snprintf(where, sizeof where, "themes/%s.yaml", b->name);
+    bool ok = parse_theme(&t, where, b->text, b->len, &d, NULL);
+    diag_list_free(&d);
+    char *out = i < CACHED ? cache[i] : scratch; /* past CACHED themes: valid until the next call */
+    snprintf(out, sizeof(description), "%s", ok ? t.description : "");
+    if (i < CACHED)
+        ready[i] = true;
+    return out;
+}
+
+const char *sfnviz_theme_builtin_name(size_t i)
+{
+    return theme_builtin_name(i);
+}
+
+const char *sfnviz_theme_builtin_description(size_t i)
+{
+    return theme_builtin_description(i);
 }
 
 sfnviz_theme *sfnviz_theme_load(const char *name_or_file, char *err, size_t err_size)

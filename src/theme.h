@@ -58,7 +58,12 @@ const theme *theme_default(void);
 /* Graphviz's name for a line style: "solid", "dashed", "dotted", "bold". */
 const char *theme_line_name(theme_line l);
 
-/* Names of the built-in themes, NULL-terminated order as compiled in: for `sfnviz themes` and messages. */
+/* Name of built-in theme i, NULL past the last: "default" first, then the others by file name. For
+ * `sfnviz themes` and messages. */
 const char *theme_builtin_name(size_t i);
+
+/* The one-line description (the theme's "description" key) of built-in theme i, for `sfnviz themes`; NULL
+ * past the last. Parsed from the compiled-in text on first use and cached; "" if that text is broken. */
+const char *theme_builtin_description(size_t i);
 
 #endif

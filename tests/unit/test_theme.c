@@ -3,6 +3,7 @@
 #include "test.h"
 #include "theme.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,6 +66,113 @@ static void test_load_builtin(void)
     sfnviz_theme_free(t);
     t = sfnviz_theme_load("default", NULL, 0); /* no room for a message is fine */
     CHECK(t != NULL);
+    sfnviz_theme_free(t);
+}
+
+/* Every colour of a theme, for checks that go over all of them. */
+static size_t theme_colours(const theme *t, const char *out[], size_t cap)
+{
+    const theme_box *boxes[] = {&t->task, &t->pass, &t->choice, &t->wait, &t->succeed,
+                                &t->fail, &t->unknown, &t->missing, &t->marker};
+    const theme_edge *edges[] = {&t->next, &t->choice_edge, &t->default_edge, &t->catch_edge, &t->retry_edge};
+    const theme_cluster *clusters[] = {&t->parallel, &t->branch, &t->map};
+    size_t n = 0;
+#define PUT(c) do { if (n < cap) out[n++] = (c); } while (0)
+    PUT(t->background);
+    PUT(t->title_text);
+    PUT(t->title_detail);
+    PUT(t->bar);
+    for (size_t i = 0; i < sizeof boxes / sizeof boxes[0]; i++) {
+        PUT(boxes[i]->fill);
+        PUT(boxes[i]->border);
+        PUT(boxes[i]->text);
+        PUT(boxes[i]->detail);
+    }
+    for (size_t i = 0; i < sizeof edges / sizeof edges[0]; i++) {
+        PUT(edges[i]->color);
+        PUT(edges[i]->text);
+    }
+    for (size_t i = 0; i < sizeof clusters / sizeof clusters[0]; i++) {
+        PUT(clusters[i]->border);
+        PUT(clusters[i]->fill);
+        PUT(clusters[i]->text);
+        PUT(clusters[i]->detail);
+    }
+#undef PUT
+    return n;
+}
+
+/* Every built-in theme loads, says what it is for, and looks different from the default. */
+static void test_builtin_themes(void)
+{
+    const theme *d = theme_default();
+    const char *names[] = {"default", "colourblind", "dark", "mono"};
+    size_t count = 0;
+    for (; theme_builtin_name(count); count++) {
+        const char *name = theme_builtin_name(count), *desc = theme_builtin_description(count);
+        char err[512] = "untouched";
+        if (count < sizeof names / sizeof names[0])
+            CHECK_STR(name, names[count]); /* default first, then by file name */
+        CHECK(desc != NULL && desc[0] != '\0');
+        CHECK(theme_builtin_description(count) == desc); /* cached */
+        sfnviz_theme *t = sfnviz_theme_load(name, err, sizeof err);
+        CHECK(t != NULL);
+        CHECK_STR(err, "");
+        if (!t)
+            continue;
+        CHECK_STR(t->description, desc);
+        if (strcmp(name, "default") == 0) {
+            CHECK(memcmp(t, d, sizeof *t) == 0);
+        } else {
+            CHECK(strcmp(t->description, d->description) != 0);
+            bool differs = strcmp(t->background, d->background) != 0;
+            const theme_box *tb[] = {&t->task, &t->choice, &t->succeed, &t->fail};
+            const theme_box *db[] = {&d->task, &d->choice, &d->succeed, &d->fail};
+            for (size_t i = 0; i < sizeof tb / sizeof tb[0]; i++)
+                differs = differs || strcmp(tb[i]->fill, db[i]->fill) != 0 || strcmp(tb[i]->border, db[i]->border) != 0;
+            CHECK(differs);
+            /* Succeed and Fail stay told apart by their fill or border. */
+            CHECK(strcmp(t->succeed.fill, t->fail.fill) != 0 || strcmp(t->succeed.border, t->fail.border) != 0);
+            /* Text is not drawn in the background's colour. */
+            CHECK(strcmp(t->task.text, t->background) != 0 && strcmp(t->title_text, t->background) != 0);
+        }
+        sfnviz_theme_free(t);
+    }
+    CHECK(count == sizeof names / sizeof names[0]);
+    CHECK(theme_builtin_name(count) == NULL);
+    CHECK(theme_builtin_description(count) == NULL);
+    CHECK(theme_builtin_description(count + 100) == NULL);
+    CHECK_STR(theme_builtin_description(0), d->description);
+    CHECK_STR(sfnviz_theme_builtin_name(1), theme_builtin_name(1));
+    CHECK(sfnviz_theme_builtin_description(1) == theme_builtin_description(1));
+}
+
+/* The mono theme is greys only: every colour it ends up with, set or inherited, has r == g == b. */
+static void test_mono_is_grey(void)
+{
+    char err[512];
+    sfnviz_theme *t = sfnviz_theme_load("mono", err, sizeof err);
+    CHECK(t != NULL);
+    if (!t)
+        return;
+    const char *colours[64];
+    size_t n = theme_colours(t, colours, sizeof colours / sizeof colours[0]);
+    CHECK(n == 4 + 9 * 4 + 5 * 2 + 3 * 4);
+    for (size_t i = 0; i < n; i++) {
+        const char *c = colours[i];
+        CHECK(strlen(c) == 7 && c[0] == '#');
+        if (strncmp(c + 1, c + 3, 2) != 0 || strncmp(c + 1, c + 5, 2) != 0) {
+            fprintf(stderr, "mono colour %zu is not a grey: %s\n", i, c);
+            CHECK(0);
+        }
+    }
+    /* ...and the default is not, so the check above can fail. */
+    n = theme_colours(theme_default(), colours, sizeof colours / sizeof colours[0]);
+    bool coloured = false;
+    for (size_t i = 0; i < n; i++)
+        coloured = coloured || strncmp(colours[i] + 1, colours[i] + 3, 2) != 0 ||
+                   strncmp(colours[i] + 1, colours[i] + 5, 2) != 0;
+    CHECK(coloured);
     sfnviz_theme_free(t);
 }
 
@@ -154,7 +262,8 @@ static void test_not_found(void)
     char err[256];
     sfnviz_theme *t = sfnviz_theme_load("nosuchtheme", err, sizeof err);
     CHECK(t == NULL);
-    CHECK_STR(err, "error: unknown theme \"nosuchtheme\" (built-in themes: default; or give a .yaml file)");
+    CHECK_STR(err, "error: unknown theme \"nosuchtheme\" (built-in themes: default, colourblind, dark, mono; or "
+                   "give a .yaml file)");
     t = sfnviz_theme_load("/tmp/sfnviz-no-such-dir/theme.yaml", err, sizeof err);
     CHECK(t == NULL);
     CHECK_STR(err, "/tmp/sfnviz-no-such-dir/theme.yaml: error: cannot read theme file: No such file or directory");
@@ -164,6 +273,8 @@ int main(void)
 {
     test_default();
     test_load_builtin();
+    test_builtin_themes();
+    test_mono_is_grey();
     test_partial_theme_inherits();
     test_refused();
     test_syntax_error();
