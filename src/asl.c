@@ -60,21 +60,29 @@ static wf_edge *add_edge(builder *b, edge_kind kind, int scope, int from, mark a
     return e;
 }
 
-/* A state's name for display and lookup: the key, with any NUL byte (from a JSON `\u0000`) shown as
- * U+FFFD so the name stays a C string. */
-static const char *state_name(builder *b, const value_pair *p)
+/* A name for display and lookup: the text, with any NUL byte (from a JSON `\u0000`) shown as U+FFFD so
+ * the name stays a C string. State names and the targets naming them go through the same door. */
+static const char *name_text(builder *b, const char *text, size_t len)
 {
-    if (strlen(p->key) == p->key_len)
-        return p->key;
+    if (strlen(text) == len)
+        return text;
     strbuf sb;
     strbuf_init(&sb);
-    for (size_t i = 0; i < p->key_len; i++) {
-        if (p->key[i])
-            strbuf_putc(&sb, p->key[i]);
+    for (size_t i = 0; i < len; i++) {
+        if (text[i])
+            strbuf_putc(&sb, text[i]);
         else
             strbuf_puts(&sb, "\xEF\xBF\xBD");
     }
     return strbuf_to_arena(&sb, b->a);
+}
+
+static const char *state_name(builder *b, const value_pair *p) { return name_text(b, p->key, p->key_len); }
+
+/* The state name a Next, Default, StartAt or Catch value holds, or NULL when it is not a scalar. */
+static const char *target_name(builder *b, const value *v)
+{
+    return value_scalar_text(v) ? name_text(b, v->text, v->len) : NULL;
 }
 
 /* ---- reading fields ---- */
@@ -284,7 +292,7 @@ static void resolve_target(builder *b, wf_edge *e, const char *field, const char
 static wf_edge *add_transition(builder *b, edge_kind kind, int from, const value *target, const char *field)
 {
     const wf_state *s = &b->states[from];
-    const char *name = value_scalar_text(target);
+    const char *name = target_name(b, target);
     if (!name) {
         diag_warning(b->diags, target->at, "state \"%s\": %s should be a state name", s->name, field);
         return NULL;
@@ -428,7 +436,7 @@ static void add_start_edge(builder *b, int scope)
 {
     wf_scope *sc = &b->scopes[scope];
     const value *start = value_get(sc->src, "StartAt");
-    sc->start_name = value_scalar_text(start);
+    sc->start_name = target_name(b, start);
     if (!sc->start_name) {
         diag_warning(b->diags, sc->at, "StartAt is missing");
         return;

@@ -12,9 +12,6 @@
 #include <string.h>
 #include <unistd.h>
 
-/* source.h is private; standard input is read here with plain stdio. */
-enum { STDIN_MAX_BYTES = 64 * 1024 * 1024 };
-
 typedef struct options {
     int format; /* sfnviz_format, or -1 when not given */
     const char *output;
@@ -27,15 +24,20 @@ typedef struct options {
     size_t file_count;
 } options;
 
+/* Which options a command takes: each command refuses the others rather than ignoring them. */
+enum { TAKES_DRAWING = 1, TAKES_ROOT = 2 };
+
 typedef struct command {
     const char *name;
     int (*run)(const options *o);
     const char *usage;
     const char *help;
+    unsigned takes;
 } command;
 
 static int run_render(const options *o);
 static int run_list(const options *o);
+static int run_themes(const options *o);
 
 static const char RENDER_HELP[] =
     "Draws the state machines of a SAM / CloudFormation template or an Amazon States Language file.\n"
@@ -66,11 +68,16 @@ static const char LIST_HELP[] =
     "\n"
     "Exit status: 0 when every file was read; 2 when a file cannot be read or parsed.\n";
 
+static const char THEMES_HELP[] =
+    "Lists the built-in themes with a one-line description each. Use one with 'sfnviz render --theme NAME';\n"
+    "--theme also takes a YAML file that sets some keys and inherits the rest (keys: themes/default.yaml).\n";
+
 static const command COMMANDS[] = {
     {"render", run_render, "sfnviz render FILE [-f FORMAT] [-o OUT] [-m ID]... [--theme NAME|FILE] "
                            "[--direction TB|LR] [--root DIR]",
-     RENDER_HELP},
-    {"list", run_list, "sfnviz list FILE... [--root DIR]", LIST_HELP},
+     RENDER_HELP, TAKES_DRAWING | TAKES_ROOT},
+    {"list", run_list, "sfnviz list FILE... [--root DIR]", LIST_HELP, TAKES_ROOT},
+    {"themes", run_themes, "sfnviz themes", THEMES_HELP, 0},
 };
 enum { COMMAND_COUNT = sizeof COMMANDS / sizeof COMMANDS[0] };
 
@@ -117,6 +124,20 @@ static int parse_direction(const char *s, sfnviz_direction *out)
     return 0;
 }
 
+/* The group an option belongs to (TAKES_*); help and errors belong to every command. */
+static unsigned option_group(int ch)
+{
+    switch (ch) {
+    case 'f':
+    case 'o':
+    case 'm':
+    case OPT_THEME:
+    case OPT_DIRECTION: return TAKES_DRAWING;
+    case OPT_ROOT: return TAKES_ROOT;
+    default: return ~0u;
+    }
+}
+
 /* Parses the options of command c; returns -1 to go on, or an exit code (help printed, usage error). */
 static int parse_options(const command *c, int argc, char **argv, options *o)
 {
@@ -127,8 +148,13 @@ static int parse_options(const command *c, int argc, char **argv, options *o)
         return EXIT_BAD_INPUT;
     optind = 1;
     opterr = 0;
-    int ch;
-    while ((ch = getopt_long(argc, argv, ":f:o:m:h", LONG_OPTIONS, NULL)) != -1) {
+    int ch, index;
+    while ((index = -1, ch = getopt_long(argc, argv, ":f:o:m:h", LONG_OPTIONS, &index)) != -1) {
+        if (!(c->takes & option_group(ch))) {
+            if (index >= 0)
+                return usage_error(c, "%s does not take option '--%s'", c->name, LONG_OPTIONS[index].name);
+            return usage_error(c, "%s does not take option '-%c'", c->name, ch);
+        }
         switch (ch) {
         case 'f':
             if ((o->format = sfnviz_format_from_name(optarg)) < 0)
@@ -144,7 +170,11 @@ static int parse_options(const command *c, int argc, char **argv, options *o)
         case OPT_ROOT: o->root = optarg; break;
         case 'h': printf("usage: %s\n\n%s", c->usage, c->help); return EXIT_OK;
         case ':': return usage_error(c, "option '%s' needs a value", argv[optind - 1]);
-        default: return usage_error(c, "unknown option '%s'", argv[optind - 1]);
+        default:
+            /* optopt names a bad short option (argv[optind - 1] may be a file name by then). */
+            if (optopt)
+                return usage_error(c, "unknown option '-%c'", optopt);
+            return usage_error(c, "unknown option '%s'", argv[optind - 1]);
         }
     }
     o->files = argv + optind;
@@ -154,37 +184,30 @@ static int parse_options(const command *c, int argc, char **argv, options *o)
 
 /* ---- loading ---- */
 
-/* Standard input, whole, into a malloc'd buffer (at most STDIN_MAX_BYTES). */
-static char *read_stdin(size_t *len)
-{
-    size_t cap = 65536, n;
-    char *text = malloc(cap);
-    *len = 0;
-    while (text && (n = fread(text + *len, 1, cap - *len, stdin)) > 0) {
-        *len += n;
-        if (*len < cap)
-            continue;
-        if (cap >= STDIN_MAX_BYTES)
-            break;
-        char *bigger = realloc(text, cap * 2);
-        if (!bigger)
-            break;
-        text = bigger;
-        cap *= 2;
-    }
-    return text;
-}
-
 static sfnviz_doc *load(const char *path, const options *o)
 {
     sfnviz_load_options lo = {o->root};
     if (strcmp(path, "-") != 0)
         return sfnviz_doc_load_file(path, &lo);
-    size_t len = 0;
-    char *text = read_stdin(&len);
-    sfnviz_doc *doc = sfnviz_doc_load_buffer("<stdin>", text ? text : "", text ? len : 0, &lo);
-    free(text);
-    return doc;
+    return sfnviz_doc_load_stream("<stdin>", stdin, &lo);
+}
+
+/* Text from the user's files may hold control characters (a newline in a state name, an escape sequence):
+ * shown as `\xNN` so a message stays one line and cannot drive the terminal. */
+static void put_safe(FILE *out, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x20 || *p == 0x7F)
+            fprintf(out, "\\x%02X", *p);
+        else
+            fputc(*p, out);
+    }
+}
+
+static void put_safe_line(FILE *out, const char *s)
+{
+    put_safe(out, s);
+    fputc('\n', out);
 }
 
 /* Prints the file's diagnostics; errors_only for commands that only index files. */
@@ -193,7 +216,7 @@ static void print_diagnostics(const sfnviz_doc *doc, bool errors_only)
     char buf[2048];
     for (size_t i = 0; i < sfnviz_doc_diag_count(doc); i++)
         if (!errors_only || sfnviz_doc_diag_is_error(doc, i))
-            fprintf(stderr, "%s\n", sfnviz_doc_diag_text(doc, i, buf, sizeof buf));
+            put_safe_line(stderr, sfnviz_doc_diag_text(doc, i, buf, sizeof buf));
 }
 
 /* ---- render ---- */
@@ -238,8 +261,12 @@ static int pick_format(const options *o, bool to_dir)
     if (o->output && !to_dir) {
         const char *dot = strrchr(o->output, '.');
         const char *slash = strrchr(o->output, '/');
-        if (dot && (!slash || dot > slash))
-            return sfnviz_format_from_name(dot);
+        if (dot && (!slash || dot > slash)) {
+            char ext[8] = {0};
+            for (size_t i = 0; dot[i] && i + 1 < sizeof ext; i++)
+                ext[i] = (char)(dot[i] >= 'A' && dot[i] <= 'Z' ? dot[i] - 'A' + 'a' : dot[i]);
+            return sfnviz_format_from_name(ext);
+        }
         return -1;
     }
     return SFNVIZ_FORMAT_SVG;
@@ -266,11 +293,13 @@ static int emit(const sfnviz_doc *doc, const sfnviz_machine *const *ms, size_t n
 
 /* The file name a machine gets in an output folder: its ID, with an ASL file's extension dropped and
  * characters that do not belong in file names replaced. */
-static char *output_name(const char *dir, const char *id, const char *ext)
+static char *output_name(const char *dir, const sfnviz_machine *m, const char *ext)
 {
     static const char *const suffixes[] = {".asl.json", ".asl.yaml", ".asl.yml", ".json", ".yaml", ".yml"};
+    const char *id = sfnviz_machine_id(m);
     size_t n = strlen(id);
-    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+    bool asl = strcmp(sfnviz_machine_kind(m), "asl") == 0;
+    for (size_t i = 0; asl && i < sizeof suffixes / sizeof suffixes[0]; i++) {
         size_t s = strlen(suffixes[i]);
         if (n > s && strcmp(id + n - s, suffixes[i]) == 0) {
             n -= s;
@@ -278,7 +307,7 @@ static char *output_name(const char *dir, const char *id, const char *ext)
         }
     }
     size_t dlen = strlen(dir);
-    char *path = malloc(dlen + n + strlen(ext) + 3);
+    char *path = malloc(dlen + n + strlen(ext) + 4);
     if (!path)
         return NULL;
     char *p = path + sprintf(path, "%s%s", dir, dlen && dir[dlen - 1] == '/' ? "" : "/");
@@ -288,6 +317,8 @@ static char *output_name(const char *dir, const char *id, const char *ext)
                     c == '_' || c == '.';
         *p++ = safe && !(i == 0 && c == '.') ? c : '_';
     }
+    if (n == 0)
+        *p++ = '_'; /* never a hidden ".svg" */
     sprintf(p, ".%s", ext);
     return path;
 }
@@ -300,15 +331,27 @@ static int render_to_dir(const sfnviz_doc *doc, const sfnviz_machine *const *ms,
         fprintf(stderr, "sfnviz: error: %s\n", err);
         return EXIT_BAD_INPUT;
     }
-    int rc = EXIT_OK;
-    for (size_t i = 0; i < n; i++) {
-        if (!sfnviz_machine_drawable(ms[i]))
-            continue;
-        char *path = output_name(dir, sfnviz_machine_id(ms[i]), sfnviz_format_name(f));
-        if (!path || emit(doc, &ms[i], 1, f, ro, path) != EXIT_OK)
+    char **paths = calloc(n ? n : 1, sizeof *paths);
+    int rc = paths ? EXIT_OK : EXIT_BAD_INPUT;
+    for (size_t i = 0; rc == EXIT_OK && i < n; i++)
+        if (sfnviz_machine_drawable(ms[i]) && !(paths[i] = output_name(dir, ms[i], sfnviz_format_name(f))))
             rc = EXIT_BAD_INPUT;
-        free(path);
-    }
+    /* Two IDs that differ only in characters a file name cannot hold would overwrite each other. */
+    for (size_t i = 0; rc == EXIT_OK && i < n; i++)
+        for (size_t j = i + 1; paths[i] && j < n; j++)
+            if (paths[j] && strcmp(paths[i], paths[j]) == 0) {
+                fprintf(stderr, "sfnviz: error: state machines '%s' and '%s' would both be written to %s: draw them "
+                                "one at a time with -m ID -o FILE\n",
+                        sfnviz_machine_id(ms[i]), sfnviz_machine_id(ms[j]), paths[i]);
+                rc = EXIT_BAD_INPUT;
+                break;
+            }
+    for (size_t i = 0; rc == EXIT_OK && i < n; i++)
+        if (paths[i] && emit(doc, &ms[i], 1, f, ro, paths[i]) != EXIT_OK)
+            rc = EXIT_BAD_INPUT;
+    for (size_t i = 0; paths && i < n; i++)
+        free(paths[i]);
+    free(paths);
     return rc;
 }
 
@@ -321,7 +364,10 @@ static size_t report_undrawable(const sfnviz_machine *const *ms, size_t n)
             continue;
         bad++;
         const char *msg = sfnviz_machine_message(ms[i]);
-        fprintf(stderr, "%s (state machine %s: nothing to draw)\n", msg ? msg : "error", sfnviz_machine_id(ms[i]));
+        put_safe(stderr, msg ? msg : "error");
+        fputs(" (state machine ", stderr);
+        put_safe(stderr, sfnviz_machine_id(ms[i]));
+        fputs(": nothing to draw)\n", stderr);
     }
     return bad;
 }
@@ -357,6 +403,10 @@ static int render_selected(const sfnviz_doc *doc, const sfnviz_machine **ms, siz
                 sfnviz_format_name((sfnviz_format)f));
         return EXIT_BAD_INPUT;
     }
+    /* One output for all: a picture missing a machine that was asked for is a failed render, and a failed
+     * render writes nothing. JSON still lists every machine, with its status. */
+    if (undrawable && f != SFNVIZ_FORMAT_JSON)
+        return EXIT_BAD_INPUT;
     size_t k = drawable_only(ms, n, (sfnviz_format)f);
     bool single = f != SFNVIZ_FORMAT_JSON && f != SFNVIZ_FORMAT_DOT;
     if (single && k > 1) {
@@ -438,10 +488,11 @@ static void print_rows(const row *rows, size_t n, bool with_file)
     for (size_t r = 0; r <= n; r++) {
         for (size_t c = with_file ? 0 : 1; c < LIST_COLUMNS; c++) {
             const char *text = r == 0 ? LIST_HEADER[c] : cell(&rows[r - 1], c);
+            put_safe(stdout, text);
             if (c + 1 == LIST_COLUMNS)
-                printf("%s\n", text);
+                putchar('\n');
             else
-                printf("%-*s  ", (int)width[c], text);
+                printf("%*s  ", (int)(width[c] - strlen(text)), "");
         }
     }
 }
@@ -491,6 +542,23 @@ static int run_list(const options *o)
     free(docs);
     free(rows);
     return rc;
+}
+
+/* ---- themes ---- */
+
+static int run_themes(const options *o)
+{
+    if (o->file_count != 0)
+        return usage_error(&COMMANDS[2], "%s", "themes takes no FILE");
+    size_t width = 0;
+    for (size_t i = 0; sfnviz_theme_builtin_name(i); i++)
+        if (strlen(sfnviz_theme_builtin_name(i)) > width)
+            width = strlen(sfnviz_theme_builtin_name(i));
+    for (size_t i = 0; sfnviz_theme_builtin_name(i); i++) {
+        const char *d = sfnviz_theme_builtin_description(i);
+        printf("%-*s  %s\n", (int)width, sfnviz_theme_builtin_name(i), d ? d : "");
+    }
+    return EXIT_OK;
 }
 
 /* ---- entry ---- */

@@ -84,6 +84,8 @@ int sfnviz_export(const sfnviz_doc *doc, const sfnviz_machine *const *machines, 
         return fail(err, err_size, "unknown output format");
     if (!e->many && n != 1)
         return fail(err, err_size, "this format holds exactly one state machine");
+    if (!e->many && machines[0]->status != MACHINE_OK)
+        return fail(err, err_size, machines[0]->message ? machines[0]->message : "nothing to draw");
     render_options ro = {opts && opts->theme ? opts->theme : theme_default(),
                          opts && opts->direction == SFNVIZ_LEFT_RIGHT};
     strbuf b;

@@ -12,7 +12,10 @@ static size_t utf8_valid_length(const unsigned char *p)
 {
     if (p[0] < 0x80)
         return 1;
-    size_t n = p[0] >= 0xF0 && p[0] <= 0xF4 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC2 && p[0] < 0xE0 ? 2 : 0;
+    size_t n = p[0] >= 0xF0 && p[0] <= 0xF4   ? 4
+               : p[0] >= 0xE0 && p[0] < 0xF0 ? 3
+               : p[0] >= 0xC2 && p[0] < 0xE0 ? 2
+                                             : 0; /* 0x80-0xC1 and 0xF5-0xFF never start a character */
     for (size_t i = 1; i < n; i++)
         if ((p[i] & 0xC0) != 0x80)
             return 0;

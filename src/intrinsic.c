@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+enum { INTRINSIC_TEXT_MAX = 16 * 1024 * 1024 };
+
 /* Text of a scalar whatever its tag (an intrinsic's argument carries the intrinsic's own tag). */
 static const char *raw_text(const value *v) { return value_is_scalar(v) ? v->text : NULL; }
 
@@ -20,13 +22,21 @@ static bool intrinsic_parts(const value *v, const char **name, const value **arg
     if (v->kind != VALUE_MAP || v->count != 1)
         return false;
     const char *key = v->pairs[0].key;
-    if (strcmp(key, "Ref") == 0 || strcmp(key, "Condition") == 0)
+    const value *a = v->pairs[0].val;
+    /* A States map holding one state named "Ref" is a one-key map too: the argument's shape tells them
+     * apart (Ref and Condition take a name; the Fn:: functions a name or a list, Fn::Transform a map). */
+    if (strcmp(key, "Ref") == 0 || strcmp(key, "Condition") == 0) {
+        if (!value_is_scalar(a))
+            return false;
         *name = key;
-    else if (strncmp(key, "Fn::", 4) == 0)
+    } else if (strncmp(key, "Fn::", 4) == 0) {
+        if (a->kind == VALUE_MAP && strcmp(key, "Fn::Transform") != 0)
+            return false;
         *name = key + 4;
-    else
+    } else {
         return false;
-    *arg = v->pairs[0].val;
+    }
+    *arg = a;
     return true;
 }
 
@@ -84,8 +94,11 @@ static const char *sub_text(const template_ctx *t, const value *arg)
         return "${Sub}";
     strbuf sb;
     strbuf_init(&sb);
+    bool closers_left = true; /* once no '}' follows, stop looking: keeps `${${${...` linear */
     for (const char *p = tpl; *p;) {
-        const char *close = p[0] == '$' && p[1] == '{' ? strchr(p + 2, '}') : NULL;
+        const char *close = closers_left && p[0] == '$' && p[1] == '{' ? strchr(p + 2, '}') : NULL;
+        if (p[0] == '$' && p[1] == '{' && !close)
+            closers_left = false;
         if (!close) {
             strbuf_putc(&sb, *p++);
             continue;
@@ -113,7 +126,8 @@ static const char *join_text(const template_ctx *t, const value *arg)
         return intrinsic_text(t, parts);
     strbuf sb;
     strbuf_init(&sb);
-    for (size_t i = 0; i < parts->count; i++) {
+    /* Aliases can repeat a large part many times: stop at a size no definition reaches. */
+    for (size_t i = 0; i < parts->count && sb.len <= INTRINSIC_TEXT_MAX; i++) {
         if (i && sep)
             strbuf_puts(&sb, sep);
         strbuf_puts(&sb, intrinsic_text(t, parts->items[i]));

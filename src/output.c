@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,16 +24,44 @@ static int write_all(int fd, const char *data, size_t len)
     return 0;
 }
 
-/* mkstemp creates files readable by the owner only; give the result the mode a plain creat() would. */
-static void set_default_mode(int fd)
+/* mkstemp creates files readable by the owner only: give the result the mode the file it replaces had, or
+ * the mode a plain creat() would. */
+static void set_mode(int fd, const struct stat *old)
 {
+    if (old) {
+        fchmod(fd, old->st_mode & 07777);
+        return;
+    }
     mode_t mask = umask(0);
     umask(mask);
     fchmod(fd, 0666 & ~mask);
 }
 
+/* Devices, FIFOs and the like (/dev/null, /dev/stdout) are written in place: renaming a file over them
+ * would replace the device. */
+static int write_in_place(const char *path, const char *data, size_t len, char *err, size_t err_size)
+{
+    int fd = open(path, O_WRONLY);
+    if (fd < 0 || write_all(fd, data, len) != 0) {
+        snprintf(err, err_size, "cannot write %s: %s", path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return -1;
+    }
+    close(fd);
+    return 0;
+}
+
 int output_write_atomic(const char *path, const char *data, size_t len, char *err, size_t err_size)
 {
+    struct stat st;
+    bool exists = stat(path, &st) == 0;
+    if (exists && !S_ISREG(st.st_mode))
+        return write_in_place(path, data, len, err, err_size);
+    /* Through a symbolic link, the file it points to is what gets replaced, not the link. */
+    char resolved[PATH_MAX];
+    if (exists && realpath(path, resolved))
+        path = resolved;
     size_t n = strlen(path);
     char *tmp = malloc(n + 16);
     if (!tmp) {
@@ -46,7 +75,7 @@ int output_write_atomic(const char *path, const char *data, size_t len, char *er
         free(tmp);
         return -1;
     }
-    set_default_mode(fd);
+    set_mode(fd, exists ? &st : NULL);
     int failed = write_all(fd, data, len) != 0;
     int saved = errno;
     if (close(fd) != 0 && !failed)

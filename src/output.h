@@ -1,7 +1,9 @@
 /* output.h: writing results so that a reader never sees half a file.
  *
  * Output goes to a temporary file in the target's own folder, then rename() puts it in place: a failed or
- * interrupted render leaves an existing file untouched and no temporary file behind. */
+ * interrupted render leaves an existing file untouched. A symbolic link is followed (the file it names is
+ * replaced, the link stays) and the file keeps its mode; devices and FIFOs (/dev/null, /dev/stdout) are
+ * written in place. */
 #ifndef SFNVIZ_OUTPUT_H
 #define SFNVIZ_OUTPUT_H
 

@@ -3,7 +3,8 @@
 
 #include <string.h>
 
-enum { SUBSTITUTE_MAX_ROUNDS = 16, SUBSTITUTE_MAX_BYTES = 64 * 1024 * 1024 };
+/* Chains of substitutions deeper than this are taken for cycles; CloudFormation itself stops at its own cap. */
+enum { SUBSTITUTE_MAX_ROUNDS = 64 };
 
 bool substitutions_read(const template_ctx *t, const value *map, substitutions *out, diag_list *diags)
 {
@@ -34,15 +35,20 @@ bool substitutions_read(const template_ctx *t, const value *map, substitutions *
     return true;
 }
 
-/* One pass over text: every `${key}` of the chosen kind (final or not) replaced. */
-static bool substitute_pass(const substitutions *s, bool final, const char *text, size_t len, strbuf *out)
+/* One pass over text: every `${key}` of the chosen kind (final or not) replaced. Returns whether anything
+ * changed; sets *too_large (and stops) when the result passes SUBSTITUTE_MAX_BYTES. */
+static bool substitute_pass(const substitutions *s, bool final, const char *text, size_t len, strbuf *out,
+                            bool *too_large)
 {
-    bool changed = false;
+    bool changed = false, closers_left = true;
     size_t i = 0;
     while (i < len) {
-        const char *close = text[i] == '$' && i + 1 < len && text[i + 1] == '{'
-                                ? memchr(text + i + 2, '}', len - i - 2)
-                                : NULL;
+        const char *close = NULL;
+        /* Once no '}' follows, no later `${` can close either: stop looking (keeps `${${${...` linear). */
+        if (closers_left && text[i] == '$' && i + 1 < len && text[i + 1] == '{') {
+            close = memchr(text + i + 2, '}', len - i - 2);
+            closers_left = close != NULL;
+        }
         size_t k = s->count;
         if (close) {
             size_t name_len = (size_t)(close - text - i - 2);
@@ -55,6 +61,10 @@ static bool substitute_pass(const substitutions *s, bool final, const char *text
             strbuf_puts(out, s->values[k]);
             i = (size_t)(close - text) + 1;
             changed = true;
+            if (out->len > SUBSTITUTE_MAX_BYTES) {
+                *too_large = true;
+                return changed;
+            }
         } else {
             strbuf_putc(out, text[i++]);
         }
@@ -71,47 +81,55 @@ static bool has_placeholder(const char *text, size_t len)
 }
 
 const char *substitute_text(arena *a, const substitutions *s, const char *text, size_t len, size_t *out_len,
-                            bool *cyclic)
+                            substitute_problem *problem)
 {
-    *cyclic = false;
+    *problem = SUBSTITUTE_OK;
     if (!s->count || !has_placeholder(text, len))
         return NULL;
     strbuf cur, next;
     strbuf_init(&cur);
     strbuf_put(&cur, text, len);
-    bool any = false, changed = true;
-    for (int round = 0; changed; round++) {
-        if (round == SUBSTITUTE_MAX_ROUNDS || cur.len > SUBSTITUTE_MAX_BYTES) {
-            *cyclic = true;
-            strbuf_free(&cur);
-            return NULL;
+    bool any = false, changed = true, too_large = false;
+    for (int round = 0; changed && !too_large; round++) {
+        if (round == SUBSTITUTE_MAX_ROUNDS) {
+            *problem = SUBSTITUTE_CYCLE;
+            break;
         }
         strbuf_init(&next);
-        changed = substitute_pass(s, false, cur.data, cur.len, &next);
+        changed = substitute_pass(s, false, cur.data, cur.len, &next, &too_large);
         any |= changed;
         strbuf_free(&cur);
         cur = next;
     }
-    strbuf_init(&next);
-    any |= substitute_pass(s, true, cur.data, cur.len, &next);
-    strbuf_free(&cur);
-    if (!any) {
-        strbuf_free(&next);
+    if (!too_large && *problem == SUBSTITUTE_OK) {
+        strbuf_init(&next);
+        any |= substitute_pass(s, true, cur.data, cur.len, &next, &too_large);
+        strbuf_free(&cur);
+        cur = next;
+    }
+    if (too_large)
+        *problem = SUBSTITUTE_TOO_LARGE;
+    if (!any || *problem != SUBSTITUTE_OK) {
+        strbuf_free(&cur);
         return NULL;
     }
-    *out_len = next.len;
-    return strbuf_to_arena(&next, a);
+    *out_len = cur.len;
+    return strbuf_to_arena(&cur, a);
 }
 
 /* A string or key with substitutions applied; NULL when unchanged. Reports a cycle at `at`. */
 static const char *substitute_at(arena *a, const substitutions *s, const char *text, size_t len, mark at,
                                  size_t *out_len, diag_list *diags, bool *failed)
 {
-    bool cyclic;
-    const char *r = substitute_text(a, s, text, len, out_len, &cyclic);
-    if (cyclic) {
+    substitute_problem problem;
+    const char *r = substitute_text(a, s, text, len, out_len, &problem);
+    if (problem == SUBSTITUTE_CYCLE) {
         diag_error(diags, at, "DefinitionSubstitutions do not settle here: a value refers to itself, directly "
                               "or through others");
+        *failed = true;
+    } else if (problem == SUBSTITUTE_TOO_LARGE) {
+        diag_error(diags, at, "DefinitionSubstitutions make this text larger than %d MiB",
+                   SUBSTITUTE_MAX_BYTES / (1024 * 1024));
         *failed = true;
     }
     return r;

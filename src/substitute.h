@@ -24,9 +24,17 @@ typedef struct substitutions {
  * with an error for anything else. A NULL map gives an empty set. */
 bool substitutions_read(const template_ctx *t, const value *map, substitutions *out, diag_list *diags);
 
-/* The text with every `${Key}` replaced (NULL: unchanged). Sets *cyclic when replacing does not settle. */
+typedef enum substitute_problem {
+    SUBSTITUTE_OK,
+    SUBSTITUTE_CYCLE,     /* replacing does not settle */
+    SUBSTITUTE_TOO_LARGE, /* the text would pass SUBSTITUTE_MAX_BYTES */
+} substitute_problem;
+
+enum { SUBSTITUTE_MAX_BYTES = 16 * 1024 * 1024 };
+
+/* The text with every `${Key}` replaced (NULL: unchanged, or a problem, said in *problem). */
 const char *substitute_text(arena *a, const substitutions *s, const char *text, size_t len, size_t *out_len,
-                            bool *cyclic);
+                            substitute_problem *problem);
 
 /* The definition with substitutions applied to every string and key; NULL after an error in diags. */
 const value *substitute_tree(arena *a, const substitutions *s, const value *v, diag_list *diags);

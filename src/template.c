@@ -168,10 +168,12 @@ static void take_diagnostics(reader *r, machine *m, diag_list *from, const char 
     diag_list_move(r->diags, &warnings);
 }
 
-/* Builds the model from a parsed definition: intrinsics to text, substitutions, then the graph. */
+/* Builds the model from a parsed definition: intrinsics to text (in templates: an ASL file has none),
+ * substitutions, then the graph. */
 static void build_from(reader *r, machine *m, const value *def, const substitutions *subs)
 {
-    def = intrinsic_replace(&r->t, def);
+    if (m->kind != MACHINE_ASL)
+        def = intrinsic_replace(&r->t, def);
     diag_list local;
     diag_list_init(&local);
     const value *done = substitute_tree(r->a, subs, def, &local);
@@ -192,8 +194,8 @@ static const value *parse_definition(reader *r, read_fn read, const char *path, 
     const value *v = read(r->a, path, text, len, &first);
     if (!v && subs->count) {
         size_t n = 0;
-        bool cyclic;
-        const char *subst = substitute_text(r->a, subs, text, len, &n, &cyclic);
+        substitute_problem problem;
+        const char *subst = substitute_text(r->a, subs, text, len, &n, &problem);
         diag_list second;
         diag_list_init(&second);
         v = subst ? read(r->a, path, subst, n, &second) : NULL;
@@ -222,6 +224,13 @@ static void load_definition_file(reader *r, machine *m, const value *uri, const 
     m->definition_file = display;
     char *text = NULL, err[256];
     size_t len = 0;
+    struct stat st;
+    /* Only a regular file: a FIFO would block forever, a device never ends. */
+    if (stat(display, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        fail_machine(r, m, MACHINE_ERROR, uri->at,
+                     arena_printf(r->a, "DefinitionUri file %s: is not a regular file", display));
+        return;
+    }
     if (source_read_file(display, &text, &len, err, sizeof err) != 0) {
         bool missing = !exists(display);
         fail_machine(r, m, missing ? MACHINE_MISSING : MACHINE_ERROR, uri->at,
