@@ -28,7 +28,11 @@ typedef struct builder {
     size_t nedges, cap_edges;
     strmap by_scope; /* (scope, name) -> state */
     strmap by_name;  /* (0, name) -> first state of that name, across scopes */
+    unsigned duplicate_names;
 } builder;
+
+/* A YAML alias can repeat a branch thousands of times: past this, repeated names are not reported again. */
+enum { DUPLICATE_NAME_WARNINGS = 20 };
 
 /* ---- growing the arrays ---- */
 
@@ -257,7 +261,7 @@ static void add_state(builder *b, int scope, const value_pair *p, bool scope_jso
     s->jsonata = is_jsonata(s->src) || (scope_jsonata && !field_str(s->src, "QueryLanguage"));
 
     int first = strmap_put(&b->by_name, 0, s->name, index);
-    if (first != index)
+    if (first != index && b->duplicate_names++ < DUPLICATE_NAME_WARNINGS)
         diag_warning(b->diags, s->at, "state name \"%s\" is also used at line %u, column %u (names must be unique "
                                       "in a state machine)",
                      s->name, b->states[first].at.line, b->states[first].at.column);

@@ -532,7 +532,12 @@ static int run_list(const options *o)
                     break;
                 rows = bigger;
             }
-            machine_row(&rows[nrows++], doc, sfnviz_doc_machine(doc, i));
+            const sfnviz_machine *m = sfnviz_doc_machine(doc, i);
+            machine_row(&rows[nrows++], doc, m);
+            /* Why a machine is broken or missing (S3 is a place, not a problem: its row says it). */
+            const char *status = sfnviz_machine_status(m);
+            if ((strcmp(status, "error") == 0 || strcmp(status, "missing") == 0) && sfnviz_machine_message(m))
+                put_safe_line(stderr, sfnviz_machine_message(m));
         }
     }
     if (nrows)

@@ -360,6 +360,12 @@ static bool is_local_uri(const value *uri)
     return value_str(uri) && strncmp(uri->text, "s3://", 5) != 0;
 }
 
+/* A DefinitionUri is a path, an s3:// URI, a Bucket/Key map, or an intrinsic computing one of them. */
+static bool is_uri_shaped(const value *uri)
+{
+    return (value_str(uri) && uri->len > 0) || value_is_map(uri) || intrinsic_is(uri);
+}
+
 /* Which of Definition, DefinitionUri, DefinitionString, DefinitionS3Location is given: exactly one. */
 static const value_pair *definition_source(reader *r, machine *m, const value *props)
 {
@@ -412,6 +418,9 @@ static void read_resource(reader *r, machine *m, const value *res)
             build_from(r, m, v, &subs);
     } else if (strcmp(src->key, "DefinitionString") == 0) {
         load_definition_string(r, m, v, &subs);
+    } else if (strcmp(src->key, "DefinitionUri") == 0 && !is_uri_shaped(v)) {
+        fail_machine(r, m, MACHINE_ERROR, v->at,
+                     "DefinitionUri should be a local path, an s3:// URI, or a map with Bucket and Key");
     } else if (strcmp(src->key, "DefinitionUri") == 0 && is_local_uri(v)) {
         load_definition_file(r, m, v, &subs);
     } else {

@@ -122,4 +122,20 @@ run render s3.yaml -f json
 expect_rc "JSON lists both, and still exits 2" 2
 expect_json "both are listed" "$OUT" 'sorted(m["status"] for m in d["machines"])' $'ok\ns3'
 
+# --- DefinitionUri values that are neither a path nor an S3 location ----------------------------------
+printf 'Resources:\n  A: {Type: AWS::Serverless::StateMachine, Properties: {DefinitionUri: 5}}\n  B: {Type: AWS::Serverless::StateMachine, Properties: {DefinitionUri: ""}}\n' >uri.yaml
+run list uri.yaml
+expect_out "both are errors" "A +SAM.*error"
+expect_err "and list says why, with the position" "uri.yaml:2:[0-9]+: error: DefinitionUri should be"
+
+# --- a branch repeated through aliases does not flood standard error ----------------------------------
+{
+  printf 'StartAt: P\nStates:\n  P:\n    Type: Parallel\n    End: true\n    Branches:\n'
+  printf '      - &b {StartAt: X, States: {X: {Type: Pass, End: true}}}\n'
+  for i in $(seq 300); do printf '      - *b\n'; done
+} >alias-branches.asl.yaml
+run render alias-branches.asl.yaml -f json
+expect_rc "300 aliased branches render" 0
+check "at most 20 repeated-name warnings" test "$(grep -c 'is also used' "$ERR")" -le 20
+
 finish
