@@ -88,6 +88,10 @@ typedef enum sfnviz_direction { SFNVIZ_TOP_BOTTOM, SFNVIZ_LEFT_RIGHT } sfnviz_di
 typedef struct sfnviz_render_options {
     const sfnviz_theme *theme; /* NULL: the built-in default */
     sfnviz_direction direction;
+    /* Called with each warning of a render that still succeeds (a PNG scaled down to fit, a Graphviz
+     * warning), formatted like a diagnostic; NULL: warnings are dropped. */
+    void (*warn)(const char *message, void *ctx);
+    void *warn_ctx;
 } sfnviz_render_options;
 
 /* Exports machines[0..n) of doc in one output: JSON and DOT hold them all; SVG, PNG and PDF take exactly

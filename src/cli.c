@@ -210,6 +210,13 @@ static void put_safe_line(FILE *out, const char *s)
     fputc('\n', out);
 }
 
+/* A render's warnings go to standard error like the reader's. */
+static void print_warning(const char *message, void *ctx)
+{
+    (void)ctx;
+    put_safe_line(stderr, message);
+}
+
 /* Prints the file's diagnostics; errors_only for commands that only index files. */
 static void print_diagnostics(const sfnviz_doc *doc, bool errors_only)
 {
@@ -425,7 +432,7 @@ static int run_render(const options *o)
 {
     if (o->file_count != 1)
         return usage_error(&COMMANDS[0], "%s", o->file_count ? "render takes one FILE" : "render needs a FILE");
-    sfnviz_render_options ro = {NULL, o->direction};
+    sfnviz_render_options ro = {NULL, o->direction, print_warning, NULL};
     sfnviz_theme *theme = NULL;
     if (o->theme) {
         char err[1024];

@@ -84,7 +84,7 @@ void diag_format(const diag *d, char *buf, size_t size)
     else if (d->at.file)
         snprintf(buf, size, "%s: %s: %s", d->at.file, level_name(d->level), d->message);
     else
-        snprintf(buf, size, "%s: %s", level_name(d->level), d->message);
+        snprintf(buf, size, "sfnviz: %s: %s", level_name(d->level), d->message);
 }
 
 void diag_print(FILE *out, const diag *d)

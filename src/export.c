@@ -55,8 +55,20 @@ static int fail(char *err, size_t size, const char *msg)
     return -1;
 }
 
+/* Hands the warnings of a successful render to the caller's callback. */
+static void pass_warnings(const diag_list *diags, const sfnviz_render_options *opts)
+{
+    char buf[1024];
+    for (size_t i = 0; opts && opts->warn && i < diags->count; i++) {
+        if (diags->items[i].level == DIAG_ERROR)
+            continue;
+        diag_format(&diags->items[i], buf, sizeof buf);
+        opts->warn(buf, opts->warn_ctx);
+    }
+}
+
 static int export_graphviz(const machine *const *ms, size_t n, const format_entry *e, const render_options *ro,
-                           strbuf *out, char *err, size_t err_size)
+                           const sfnviz_render_options *opts, strbuf *out, char *err, size_t err_size)
 {
     diag_list diags;
     diag_list_init(&diags);
@@ -69,6 +81,8 @@ static int export_graphviz(const machine *const *ms, size_t n, const format_entr
     }
     if (rc != 0)
         diag_format(diags.count ? &diags.items[0] : NULL, err, err_size);
+    else
+        pass_warnings(&diags, opts);
     diag_list_free(&diags);
     return rc;
 }
@@ -92,7 +106,7 @@ int sfnviz_export(const sfnviz_doc *doc, const sfnviz_machine *const *machines, 
     strbuf_init(&b);
     if (e->format == SFNVIZ_FORMAT_JSON) {
         export_json(machines, n, &b);
-    } else if (export_graphviz(machines, n, e, &ro, &b, err, err_size) != 0) {
+    } else if (export_graphviz(machines, n, e, &ro, opts, &b, err, err_size) != 0) {
         strbuf_free(&b);
         return -1;
     }

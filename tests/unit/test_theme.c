@@ -262,7 +262,7 @@ static void test_not_found(void)
     char err[256];
     sfnviz_theme *t = sfnviz_theme_load("nosuchtheme", err, sizeof err);
     CHECK(t == NULL);
-    CHECK_STR(err, "error: unknown theme \"nosuchtheme\" (built-in themes: default, colourblind, dark, mono; or "
+    CHECK_STR(err, "sfnviz: error: unknown theme \"nosuchtheme\" (built-in themes: default, colourblind, dark, mono; or "
                    "give a .yaml file)");
     t = sfnviz_theme_load("/tmp/sfnviz-no-such-dir/theme.yaml", err, sizeof err);
     CHECK(t == NULL);
