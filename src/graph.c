@@ -34,6 +34,7 @@ enum {
     LABEL_MAX = 40,        /* characters of a name or label shown before it is cut with "…" */
     TITLE_MAX = 60,        /* characters of each part of the title */
     FILE_TITLE_MAX = 120,  /* characters of the file name in the title: paths run long */
+    CUT_MAX = 128,         /* the longest any text is let run before a cut (at least every *_MAX here) */
     COMMENT_MAX = 80,      /* characters of the Comment under the title */
     ERRORS_SHOWN = 6,      /* error names listed under a retry or catch label; more are counted */
     RULE_WIDTH = 30,       /* characters per line of a Choice rule label */
@@ -136,8 +137,8 @@ static bool extends_previous(long cp)
  * has at most max characters and needs no cut. */
 static size_t cut_point(const char *s, size_t max)
 {
-    size_t offsets[LABEL_MAX * 2 + 2], count = 0, i = 0, n = strlen(s);
-    long cps[LABEL_MAX * 2 + 2];
+    size_t offsets[CUT_MAX + 2], count = 0, i = 0, n = strlen(s);
+    long cps[CUT_MAX + 2];
     if (max + 1 > sizeof offsets / sizeof offsets[0])
         max = sizeof offsets / sizeof offsets[0] - 1;
     while (i < n && count <= max) {
@@ -930,15 +931,19 @@ static Agraph_t *edge_graph(builder *b, const wf_edge *e)
     return scope_graph(b, e->scope, 0);
 }
 
-/* `1.5`, `2.0`, `1.25`: one decimal at least, at most what the number needs. */
+/* `1.5`, `2.0`, `1.0000001`: the shortest text that reads back as the same number (as the JSON export
+ * writes it), with one decimal at least. */
 static void put_rate(strbuf *out, double r)
 {
     char buf[48];
-    snprintf(buf, sizeof buf, "%.6f", r);
-    size_t n = strlen(buf);
-    while (n > 0 && buf[n - 1] == '0' && buf[n - 2] != '.')
-        buf[--n] = '\0';
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(buf, sizeof buf, "%.*g", prec, r);
+        if (strtod(buf, NULL) == r)
+            break;
+    }
     strbuf_puts(out, buf);
+    if (!strpbrk(buf, ".eEni"))
+        strbuf_puts(out, ".0");
 }
 
 static size_t error_rows(const wf_edge *e)

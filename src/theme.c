@@ -221,6 +221,12 @@ static bool set_string(theme_parser *p, const theme_key *k, const value *v)
         diag_error(p->diags, v->at, "\"%s\" is longer than %zu bytes", k->path, k->size - 1);
         return false;
     }
+    /* Graphviz writes the font family into SVG attributes unescaped: allow only what font names use. */
+    if (strcmp(k->path, "font.family") == 0 && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                                         "0123456789 ,-_.") != v->len) {
+        diag_error(p->diags, v->at, "\"font.family\" may hold only letters, digits, spaces and , - _ .");
+        return false;
+    }
     memcpy((char *)p->t + k->offset, s, v->len + 1);
     return true;
 }

@@ -93,6 +93,8 @@ value *value_read(arena *a, const char *path, const char *text, size_t len, diag
         diag_list scratch;
         diag_list_init(&scratch);
         value *v = json_read(a, path, text, len, &scratch);
+        if (v)
+            diag_list_move(diags, &scratch); /* its warnings (a repeated key) */
         diag_list_free(&scratch);
         if (v)
             return v;

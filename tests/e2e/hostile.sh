@@ -147,4 +147,19 @@ run render long.asl.yaml -o long.png
 expect_rc "a 3000-state chain renders to PNG" 0
 expect_err "the PNG scaled down to fit is reported" "sfnviz: warning: the diagram is large: PNG drawn at"
 
+# --- a theme cannot smuggle markup into the SVG through the font name ---------------------------------
+printf 'font:\n  family: '"'"'Foo" onload="x<&'"'"'\n' >evil-theme.yaml
+run render a.asl.json --theme evil-theme.yaml -f svg
+expect_rc "a font name with markup is refused" 2
+expect_err "with its position" "evil-theme.yaml:2:[0-9]+: error: \"font.family\" may hold only"
+
+# --- warnings of JSON read from standard input are kept ------------------------------------------------
+printf '{"StartAt":"A","StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}\n' | timeout 20 "$BIN" render - -f json >"$OUT" 2>"$ERR"
+expect_err "a repeated key in JSON on standard input is reported" "<stdin>:1:[0-9]+: warning: duplicate key"
+
+# --- retry rates are shown as exactly as the JSON export writes them ----------------------------------
+printf '{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::sns:publish","End":true,"Retry":[{"ErrorEquals":["X"],"BackoffRate":1.0000001}]}}}\n' >rate.asl.json
+run render rate.asl.json -f dot
+expect_out "backoff 1.0000001 is not rounded to 1.0" "1\\.0000001"
+
 finish
