@@ -1,36 +1,19 @@
 /* export_json.c: the JSON export (version 1). One object per line for states and edges, so the output
  * reads well and diffs well. */
 #include "export.h"
+#include "utf8.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Length of the valid UTF-8 sequence at p (1..4), or 0 when it is not valid. */
-static size_t utf8_valid_length(const unsigned char *p)
-{
-    if (p[0] < 0x80)
-        return 1;
-    size_t n = p[0] >= 0xF0 && p[0] <= 0xF4   ? 4
-               : p[0] >= 0xE0 && p[0] < 0xF0 ? 3
-               : p[0] >= 0xC2 && p[0] < 0xE0 ? 2
-                                             : 0; /* 0x80-0xC1 and 0xF5-0xFF never start a character */
-    for (size_t i = 1; i < n; i++)
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-    if (n == 3 && ((p[0] == 0xE0 && p[1] < 0xA0) || (p[0] == 0xED && p[1] >= 0xA0)))
-        return 0; /* overlong, or a UTF-16 surrogate */
-    if (n == 4 && ((p[0] == 0xF0 && p[1] < 0x90) || (p[0] == 0xF4 && p[1] >= 0x90)))
-        return 0;
-    return n;
-}
-
 void json_put_string(strbuf *out, const char *s)
 {
     strbuf_putc(out, '"');
+    const unsigned char *end = (const unsigned char *)s + strlen(s);
     for (const unsigned char *p = (const unsigned char *)s; *p;) {
-        size_t n = utf8_valid_length(p);
+        size_t n = utf8_sequence_length(p, (size_t)(end - p));
         if (n == 0) {
             strbuf_puts(out, "\\ufffd");
             p++;

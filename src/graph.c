@@ -14,6 +14,7 @@
  * Both first become valid UTF-8 without characters XML 1.0 forbids (U+FFFD instead), and long labels are
  * cut with "…" while the tooltip keeps the whole text. */
 #include "graph.h"
+#include "utf8.h"
 #include "theme.h"
 
 #include <graphviz/gvc.h> /* GD_bb: the boxes of clusters after a layout */
@@ -68,27 +69,6 @@ static void sb_clear(strbuf *s)
     s->len = 0;
     if (s->data)
         s->data[0] = '\0';
-}
-
-/* The code point of the UTF-8 sequence at s (n bytes left) and its length in *used; -1 with *used = 1 for
- * anything invalid: a stray or missing continuation byte, an overlong form, a surrogate, past U+10FFFF. */
-static long utf8_decode(const unsigned char *s, size_t n, size_t *used)
-{
-    static const long min_for_len[] = {0, 0, 0x80, 0x800, 0x10000};
-    size_t len = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3 : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
-    *used = 1;
-    if (len == 0 || len > n)
-        return -1;
-    long cp = len == 1 ? s[0] : s[0] & (0x7F >> len);
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return -1;
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    if (cp < min_for_len[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return -1;
-    *used = len;
-    return cp;
 }
 
 /* Characters XML 1.0 allows and that draw as something: C0 controls other than tab, newline and carriage

@@ -8,6 +8,7 @@
  * stacks shared by the whole parse and copied into the arena once per container, so a long array costs
  * one copy, not one per append. Duplicate keys are found by scanning small objects and by a hash index
  * for large ones, which keeps the parse linear in the size of the input. */
+#include "utf8.h"
 #include "value.h"
 
 #include <locale.h>
@@ -85,50 +86,6 @@ static void fail(parser *p, mark at, const char *fmt, ...)
 
 /* ---- UTF-8 ---- */
 
-/* Length of the well-formed UTF-8 sequence at s (at most n bytes available), or 0 when it is ill-formed:
- * a stray continuation byte, an overlong form, a surrogate, a code point past U+10FFFF or a cut sequence. */
-static size_t utf8_sequence_length(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    if (c < 0x80)
-        return 1;
-    size_t len;
-    unsigned char lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
-    if (c >= 0xC2 && c <= 0xDF)
-        len = 2;
-    else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        if (c == 0xE0)
-            lo = 0xA0;
-        else if (c == 0xED)
-            hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        if (c == 0xF0)
-            lo = 0x90;
-        else if (c == 0xF4)
-            hi = 0x8F;
-    } else
-        return 0;
-    if (n < len || s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t i = 2; i < len; i++)
-        if (s[i] < 0x80 || s[i] > 0xBF)
-            return 0;
-    return len;
-}
-
-/* The code point of a well-formed sequence of len bytes. */
-static unsigned utf8_decode(const unsigned char *s, size_t len)
-{
-    if (len == 1)
-        return s[0];
-    unsigned cp = s[0] & (0x7F >> len);
-    for (size_t i = 1; i < len; i++)
-        cp = (cp << 6) | (s[i] & 0x3F);
-    return cp;
-}
-
 static void put_utf8(strbuf *b, unsigned cp)
 {
     char out[4];
@@ -170,7 +127,8 @@ static bool check_utf8_here(parser *p)
 static void describe_char_here(const parser *p, char *out, size_t size)
 {
     const unsigned char *s = (const unsigned char *)p->text + p->pos;
-    unsigned cp = utf8_decode(s, utf8_sequence_length(s, p->len - p->pos));
+    size_t used;
+    unsigned cp = (unsigned)utf8_decode(s, p->len - p->pos, &used);
     if (cp >= 0x20 && cp < 0x7F)
         snprintf(out, size, "'%c'", (char)cp);
     else
