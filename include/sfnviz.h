@@ -88,6 +88,8 @@ typedef enum sfnviz_direction { SFNVIZ_TOP_BOTTOM, SFNVIZ_LEFT_RIGHT } sfnviz_di
 typedef struct sfnviz_render_options {
     const sfnviz_theme *theme; /* NULL: the built-in default */
     sfnviz_direction direction;
+    int no_title;      /* leave out the title (name, type, ID, file) */
+    double png_dpi;    /* PNG resolution; 0: the default, 110 */
     /* Called with each warning of a render that still succeeds (a PNG scaled down to fit, a Graphviz
      * warning), formatted like a diagnostic; NULL: warnings are dropped. */
     void (*warn)(const char *message, void *ctx);

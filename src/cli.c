@@ -20,6 +20,8 @@ typedef struct options {
     const char *theme;
     sfnviz_direction direction;
     const char *root;
+    bool no_title;
+    double dpi;
     char **files;
     size_t file_count;
 } options;
@@ -50,6 +52,8 @@ static const char RENDER_HELP[] =
     "                        several and -o is not a folder\n"
     "      --theme NAME|FILE a built-in theme or a theme YAML file (default: default)\n"
     "      --direction TB|LR top to bottom (default) or left to right\n"
+    "      --no-title        leave out the title (name, type, ID and file)\n"
+    "      --dpi N           PNG resolution, 36 to 600 (default 110; 220 for high-density screens)\n"
     "      --root DIR        allow DefinitionUri files anywhere under DIR (default: the nearest folder above\n"
     "                        the template holding .git, else the template's folder)\n"
     "  -h, --help            this help\n"
@@ -74,7 +78,7 @@ static const char THEMES_HELP[] =
 
 static const command COMMANDS[] = {
     {"render", run_render, "sfnviz render FILE [-f FORMAT] [-o OUT] [-m ID]... [--theme NAME|FILE] "
-                           "[--direction TB|LR] [--root DIR]",
+                           "[--direction TB|LR] [--no-title] [--dpi N] [--root DIR]",
      RENDER_HELP, TAKES_DRAWING | TAKES_ROOT},
     {"list", run_list, "sfnviz list FILE... [--root DIR]", LIST_HELP, TAKES_ROOT},
     {"themes", run_themes, "sfnviz themes", THEMES_HELP, 0},
@@ -104,12 +108,13 @@ static int usage_error(const command *c, const char *fmt, ...)
 
 /* ---- option parsing ---- */
 
-enum { OPT_THEME = 256, OPT_DIRECTION, OPT_ROOT };
+enum { OPT_THEME = 256, OPT_DIRECTION, OPT_ROOT, OPT_NO_TITLE, OPT_DPI };
 
 static const struct option LONG_OPTIONS[] = {
     {"format", required_argument, NULL, 'f'},    {"output", required_argument, NULL, 'o'},
     {"machine", required_argument, NULL, 'm'},   {"theme", required_argument, NULL, OPT_THEME},
     {"direction", required_argument, NULL, OPT_DIRECTION}, {"root", required_argument, NULL, OPT_ROOT},
+    {"no-title", no_argument, NULL, OPT_NO_TITLE},         {"dpi", required_argument, NULL, OPT_DPI},
     {"help", no_argument, NULL, 'h'},            {NULL, 0, NULL, 0},
 };
 
@@ -124,6 +129,18 @@ static int parse_direction(const char *s, sfnviz_direction *out)
     return 0;
 }
 
+enum { RENDER_PNG_DPI_MAX_CLI = 600 };
+
+static int parse_dpi(const char *s, double *out)
+{
+    char *end;
+    double d = strtod(s, &end);
+    if (end == s || *end || !(d >= 36 && d <= RENDER_PNG_DPI_MAX_CLI))
+        return -1;
+    *out = d;
+    return 0;
+}
+
 /* The group an option belongs to (TAKES_*); help and errors belong to every command. */
 static unsigned option_group(int ch)
 {
@@ -132,7 +149,9 @@ static unsigned option_group(int ch)
     case 'o':
     case 'm':
     case OPT_THEME:
-    case OPT_DIRECTION: return TAKES_DRAWING;
+    case OPT_DIRECTION:
+    case OPT_NO_TITLE:
+    case OPT_DPI: return TAKES_DRAWING;
     case OPT_ROOT: return TAKES_ROOT;
     default: return ~0u;
     }
@@ -168,6 +187,11 @@ static int parse_options(const command *c, int argc, char **argv, options *o)
                 return usage_error(c, "unknown direction '%s' (choose TB or LR)", optarg);
             break;
         case OPT_ROOT: o->root = optarg; break;
+        case OPT_NO_TITLE: o->no_title = true; break;
+        case OPT_DPI:
+            if (parse_dpi(optarg, &o->dpi) != 0)
+                return usage_error(c, "--dpi takes a number from 36 to %d, not '%s'", RENDER_PNG_DPI_MAX_CLI, optarg);
+            break;
         case 'h': printf("usage: %s\n\n%s", c->usage, c->help); return EXIT_OK;
         case ':': return usage_error(c, "option '%s' needs a value", argv[optind - 1]);
         default:
@@ -432,7 +456,8 @@ static int run_render(const options *o)
 {
     if (o->file_count != 1)
         return usage_error(&COMMANDS[0], "%s", o->file_count ? "render takes one FILE" : "render needs a FILE");
-    sfnviz_render_options ro = {NULL, o->direction, print_warning, NULL};
+    sfnviz_render_options ro = {.direction = o->direction, .no_title = o->no_title, .png_dpi = o->dpi,
+                                .warn = print_warning};
     sfnviz_theme *theme = NULL;
     if (o->theme) {
         char err[1024];

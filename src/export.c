@@ -100,8 +100,10 @@ int sfnviz_export(const sfnviz_doc *doc, const sfnviz_machine *const *machines, 
         return fail(err, err_size, "this format holds exactly one state machine");
     if (!e->many && machines[0]->status != MACHINE_OK)
         return fail(err, err_size, machines[0]->message ? machines[0]->message : "nothing to draw");
-    render_options ro = {opts && opts->theme ? opts->theme : theme_default(),
-                         opts && opts->direction == SFNVIZ_LEFT_RIGHT};
+    render_options ro = {.theme = opts && opts->theme ? opts->theme : theme_default(),
+                         .left_right = opts && opts->direction == SFNVIZ_LEFT_RIGHT,
+                         .no_title = opts && opts->no_title,
+                         .png_dpi = opts ? opts->png_dpi : 0};
     strbuf b;
     strbuf_init(&b);
     if (e->format == SFNVIZ_FORMAT_JSON) {

@@ -1408,7 +1408,8 @@ Agraph_t *graph_build(const machine *m, const render_options *o, diag_list *diag
     count_edges(&b);
     declare_attributes(&b);
     set_graph_look(&b);
-    add_title(&b);
+    if (!(o && o->no_title))
+        add_title(&b);
     add_states(&b);
     for (size_t i = 0; i < m->edge_count; i++)
         add_edge(&b, &m->edges[i]);

@@ -83,7 +83,7 @@ static const lt_symlist_t plugins[] = {
 
 /* PNG resolution, and the bitmap limits: cairo refuses sides of 32767 pixels or more, and a bitmap of
  * 40 Mpx already takes 160 MB to draw. */
-static const double PNG_DPI = 110;
+
 static const double PNG_MAX_SIDE = 30000;
 static const double PNG_MAX_PIXELS = 40e6;
 static const double GRAPH_PAD_INCHES = 0.3; /* graph.c sets pad=0.3 */
@@ -232,11 +232,11 @@ static pointf page_points(Agraph_t *g)
 }
 
 /* Lowers the PNG resolution so the bitmap stays within cairo's limits and a sane memory budget. */
-static void cap_bitmap(Agraph_t *g, diag_list *diags)
+static void cap_bitmap(Agraph_t *g, double dpi, diag_list *diags)
 {
     boxf bb = GD_bb(g);
-    double w = ((bb.UR.x - bb.LL.x) / 72.0 + 2 * GRAPH_PAD_INCHES) * PNG_DPI;
-    double h = ((bb.UR.y - bb.LL.y) / 72.0 + 2 * GRAPH_PAD_INCHES) * PNG_DPI;
+    double w = ((bb.UR.x - bb.LL.x) / 72.0 + 2 * GRAPH_PAD_INCHES) * dpi;
+    double h = ((bb.UR.y - bb.LL.y) / 72.0 + 2 * GRAPH_PAD_INCHES) * dpi;
     double scale = 1;
     if (w > PNG_MAX_SIDE)
         scale = PNG_MAX_SIDE / w;
@@ -244,7 +244,7 @@ static void cap_bitmap(Agraph_t *g, diag_list *diags)
         scale = PNG_MAX_SIDE / h;
     if (w * h * scale * scale > PNG_MAX_PIXELS)
         scale = sqrt(PNG_MAX_PIXELS / (w * h));
-    GD_drawing(g)->dpi = PNG_DPI * scale;
+    GD_drawing(g)->dpi = dpi * scale;
     if (scale < 1)
         diag_warning(diags, mark_none(), "the diagram is large: PNG drawn at %.0f%% of its size (%.0f x %.0f "
                      "pixels); SVG or PDF keep it whole", scale * 100, w * scale, h * scale);
@@ -394,7 +394,7 @@ int render_image(const machine *m, const render_options *o, const char *format, 
         rc = lay_out(gvc, g, diags);
         bool png = strcmp(format, "png") == 0;
         if (rc == 0 && png)
-            cap_bitmap(g, diags);
+            cap_bitmap(g, o && o->png_dpi > 0 ? o->png_dpi : RENDER_PNG_DPI, diags);
         if (rc == 0 && png)
             rc = render_png(gvc, g, device, &image, diags);
         else if (rc == 0)

@@ -16,7 +16,11 @@
 typedef struct render_options {
     const theme *theme;   /* never NULL: callers pass theme_default() when none was chosen */
     bool left_right;      /* rankdir=LR */
+    bool no_title;        /* leave out the title */
+    double png_dpi;       /* PNG resolution; 0: RENDER_PNG_DPI */
 } render_options;
+
+enum { RENDER_PNG_DPI = 110 };
 
 /* Appends the DOT text of machine m (one `digraph`) to out. Returns 0, or -1 with an error in diags. */
 int render_dot(const machine *m, const render_options *o, strbuf *out, diag_list *diags);

@@ -215,7 +215,7 @@ static void build_rich(builder *b)
 
 static render_options options(bool left_right)
 {
-    render_options o = {theme_default(), left_right};
+    render_options o = {.theme = theme_default(), .left_right = left_right};
     return o;
 }
 
@@ -471,7 +471,7 @@ static void test_theme_applies(void)
     strcpy(t.task.fill, "#123456");
     strcpy(t.font_family, "DejaVu Serif");
     t.retry_edge.style = THEME_DOTTED;
-    render_options o = {&t, false};
+    render_options o = {.theme = &t};
     strbuf out;
     strbuf_init(&out);
     diag_list d;
@@ -588,7 +588,7 @@ static void test_graphviz_messages_captured(void)
     build_hello(&b);
     theme t = *theme_default();
     strcpy(t.task.fill, "#zzzzzz");
-    render_options o = {&t, false};
+    render_options o = {.theme = &t};
     strbuf out;
     strbuf_init(&out);
     diag_list d;
