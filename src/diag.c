@@ -89,13 +89,9 @@ void diag_format(const diag *d, char *buf, size_t size)
 
 void diag_print(FILE *out, const diag *d)
 {
-    if (d->at.file && d->at.line)
-        fprintf(out, "%s:%u:%u: %s: %s\n", d->at.file, d->at.line, d->at.column, level_name(d->level),
-                d->message);
-    else if (d->at.file)
-        fprintf(out, "%s: %s: %s\n", d->at.file, level_name(d->level), d->message);
-    else
-        fprintf(out, "sfnviz: %s: %s\n", level_name(d->level), d->message);
+    char buf[4096];
+    diag_format(d, buf, sizeof buf);
+    fprintf(out, "%s\n", buf);
 }
 
 void diag_print_all(FILE *out, const diag_list *d)

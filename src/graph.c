@@ -624,10 +624,9 @@ static state_look look_of(const theme *t, state_type type)
 
 static const char *type_text(const wf_state *s)
 {
-    static const char *const names[] = {"Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"};
     if (s->type_text)
         return s->type_text;
-    return (unsigned)s->type < sizeof names / sizeof names[0] ? names[s->type] : "no Type";
+    return s->type == STATE_UNKNOWN ? "no Type" : state_type_name(s->type);
 }
 
 static void open_detail(builder *b, const char *colour)
@@ -871,11 +870,7 @@ static const theme_edge *edge_theme(const theme *t, edge_kind k)
     }
 }
 
-static const char *edge_class(edge_kind k)
-{
-    static const char *const names[] = {"start", "next", "choice", "default", "catch", "retry", "end"};
-    return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "next";
-}
+static const char *edge_class(edge_kind k) { return edge_kind_name(k); }
 
 static Agnode_t *edge_tail(builder *b, const wf_edge *e)
 {

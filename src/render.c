@@ -351,6 +351,16 @@ static int render_png(GVC_t *gvc, Agraph_t *g, const char *device, strbuf *out, 
 
 /* ---- Entry points --------------------------------------------------------------------------------- */
 
+/* What both entry points start with: Graphviz's messages captured, the graph built and its Parallel bars
+ * sized. Returns 0 with *g set (close it), or -1; capture_end(c, rc) must follow either way. */
+static int begin_render(GVC_t *gvc, const machine *m, const render_options *o, capture *c, Agraph_t **g,
+                        diag_list *diags)
+{
+    capture_begin(c, diags);
+    *g = graph_build(m, o, diags);
+    return *g ? fit_bars(gvc, *g, o && o->left_right, diags) : -1;
+}
+
 int render_dot(const machine *m, const render_options *o, strbuf *out, diag_list *diags)
 {
     GVC_t *gvc = gv_context();
@@ -359,9 +369,8 @@ int render_dot(const machine *m, const render_options *o, strbuf *out, diag_list
         return -1;
     }
     capture c;
-    capture_begin(&c, diags);
-    Agraph_t *g = graph_build(m, o, diags);
-    int rc = g ? fit_bars(gvc, g, o && o->left_right, diags) : -1;
+    Agraph_t *g;
+    int rc = begin_render(gvc, m, o, &c, &g, diags);
     strbuf text;
     strbuf_init(&text);
     if (rc == 0)
@@ -385,9 +394,8 @@ int render_image(const machine *m, const render_options *o, const char *format, 
         return -1;
     }
     capture c;
-    capture_begin(&c, diags);
-    Agraph_t *g = graph_build(m, o, diags);
-    int rc = g ? fit_bars(gvc, g, o && o->left_right, diags) : -1;
+    Agraph_t *g;
+    int rc = begin_render(gvc, m, o, &c, &g, diags);
     strbuf image;
     strbuf_init(&image);
     if (rc == 0) {
