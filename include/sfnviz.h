@@ -89,6 +89,10 @@ typedef struct sfnviz_render_options {
     const sfnviz_theme *theme; /* NULL: the built-in default */
     sfnviz_direction direction;
     int no_title;      /* leave out the title (name, type, ID, file) */
+    int legend;        /* add a key of the shapes and edge styles the diagram uses, under the title */
+    /* SVG only, NULL for none: the theme whose colours the SVG takes when the page is dark (CSS
+     * prefers-color-scheme); fonts, sizes and line styles stay the light theme's. */
+    const sfnviz_theme *dark_theme;
     double png_dpi;    /* PNG resolution; 0: the default, 110 */
     /* Called with each warning of a render that still succeeds (a PNG scaled down to fit, a Graphviz
      * warning), formatted like a diagnostic; NULL: warnings are dropped. */

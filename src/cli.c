@@ -18,9 +18,11 @@ typedef struct options {
     const char **ids;
     size_t id_count;
     const char *theme;
+    const char *dark_theme;
     sfnviz_direction direction;
     const char *root;
     bool no_title;
+    bool legend;
     double dpi;
     char **files;
     size_t file_count;
@@ -50,7 +52,11 @@ static const char RENDER_HELP[] =
     "                        without -o the result goes to standard output (never PNG/PDF to a terminal)\n"
     "  -m, --machine ID      only this state machine (repeatable); needed for svg/png/pdf when a file holds\n"
     "                        several and -o is not a folder\n"
-    "      --theme NAME|FILE a built-in theme or a theme YAML file (default: default)\n"
+    "      --theme NAME|FILE a built-in theme or a theme YAML file (default: default); 'auto': default, and\n"
+    "                        in SVG dark on a dark page (as --dark-theme dark)\n"
+    "      --dark-theme NAME|FILE  SVG only: switch to this theme's colours when the page is dark (CSS\n"
+    "                        prefers-color-scheme), so one SVG suits light and dark pages\n"
+    "      --legend          add a key of the shapes and edge styles used, under the title\n"
     "      --direction TB|LR top to bottom (default) or left to right\n"
     "      --no-title        leave out the title (name, type, ID and file)\n"
     "      --dpi N           PNG resolution, 36 to 600 (default 110; 220 for high-density screens)\n"
@@ -74,11 +80,13 @@ static const char LIST_HELP[] =
 
 static const char THEMES_HELP[] =
     "Lists the built-in themes with a one-line description each. Use one with 'sfnviz render --theme NAME';\n"
-    "--theme also takes a YAML file that sets some keys and inherits the rest (keys: themes/default.yaml).\n";
+    "--theme also takes a YAML file that sets some keys and inherits the rest (keys: themes/default.yaml).\n"
+    "The last line, auto, is no theme of its own: default, switching to dark in an SVG on a dark page.\n";
 
 static const command COMMANDS[] = {
     {"render", run_render, "sfnviz render FILE [-f FORMAT] [-o OUT] [-m ID]... [--theme NAME|FILE] "
-                           "[--direction TB|LR] [--no-title] [--dpi N] [--root DIR]",
+                           "[--dark-theme NAME|FILE] [--legend] [--direction TB|LR] [--no-title] [--dpi N] "
+                           "[--root DIR]",
      RENDER_HELP, TAKES_DRAWING | TAKES_ROOT},
     {"list", run_list, "sfnviz list FILE... [--root DIR]", LIST_HELP, TAKES_ROOT},
     {"themes", run_themes, "sfnviz themes", THEMES_HELP, 0},
@@ -108,13 +116,14 @@ static int usage_error(const command *c, const char *fmt, ...)
 
 /* ---- option parsing ---- */
 
-enum { OPT_THEME = 256, OPT_DIRECTION, OPT_ROOT, OPT_NO_TITLE, OPT_DPI };
+enum { OPT_THEME = 256, OPT_DIRECTION, OPT_ROOT, OPT_NO_TITLE, OPT_DPI, OPT_DARK_THEME, OPT_LEGEND };
 
 static const struct option LONG_OPTIONS[] = {
     {"format", required_argument, NULL, 'f'},    {"output", required_argument, NULL, 'o'},
     {"machine", required_argument, NULL, 'm'},   {"theme", required_argument, NULL, OPT_THEME},
     {"direction", required_argument, NULL, OPT_DIRECTION}, {"root", required_argument, NULL, OPT_ROOT},
     {"no-title", no_argument, NULL, OPT_NO_TITLE},         {"dpi", required_argument, NULL, OPT_DPI},
+    {"dark-theme", required_argument, NULL, OPT_DARK_THEME}, {"legend", no_argument, NULL, OPT_LEGEND},
     {"help", no_argument, NULL, 'h'},            {NULL, 0, NULL, 0},
 };
 
@@ -151,7 +160,9 @@ static unsigned option_group(int ch)
     case OPT_THEME:
     case OPT_DIRECTION:
     case OPT_NO_TITLE:
-    case OPT_DPI: return TAKES_DRAWING;
+    case OPT_DPI:
+    case OPT_DARK_THEME:
+    case OPT_LEGEND: return TAKES_DRAWING;
     case OPT_ROOT: return TAKES_ROOT;
     default: return ~0u;
     }
@@ -188,6 +199,8 @@ static int parse_options(const command *c, int argc, char **argv, options *o)
             break;
         case OPT_ROOT: o->root = optarg; break;
         case OPT_NO_TITLE: o->no_title = true; break;
+        case OPT_LEGEND: o->legend = true; break;
+        case OPT_DARK_THEME: o->dark_theme = optarg; break;
         case OPT_DPI:
             if (parse_dpi(optarg, &o->dpi) != 0)
                 return usage_error(c, "--dpi takes a number from 36 to %d, not '%s'", RENDER_PNG_DPI_MAX_CLI, optarg);
@@ -424,6 +437,11 @@ static int render_selected(const sfnviz_doc *doc, const sfnviz_machine **ms, siz
         fprintf(stderr, "sfnviz: error: cannot tell the format from '%s': give -f dot|svg|png|pdf|json\n", o->output);
         return EXIT_BAD_INPUT;
     }
+    if (o->dark_theme && f != SFNVIZ_FORMAT_SVG) {
+        fprintf(stderr, "sfnviz: error: --dark-theme applies to SVG only, not %s (its colours switch with the "
+                        "page's colour scheme)\n", sfnviz_format_name((sfnviz_format)f));
+        return EXIT_BAD_INPUT;
+    }
     size_t undrawable = report_undrawable(ms, n);
     if (to_dir) {
         int rc = render_to_dir(doc, ms, n, (sfnviz_format)f, ro, o->output);
@@ -452,21 +470,42 @@ static int render_selected(const sfnviz_doc *doc, const sfnviz_machine **ms, siz
     return undrawable ? EXIT_BAD_INPUT : rc;
 }
 
+static sfnviz_theme *load_theme(const char *name, sfnviz_theme **out)
+{
+    char err[1024];
+    if (!(*out = sfnviz_theme_load(name, err, sizeof err)))
+        fprintf(stderr, "%s\n", err);
+    return *out;
+}
+
+/* --theme and --dark-theme; "auto" is the default theme, and in SVG the dark one on a dark page. NULL:
+ * the built-in default. Returns 0, or -1 after printing why a theme cannot be used. */
+static int load_themes(const options *o, sfnviz_theme **theme, sfnviz_theme **dark)
+{
+    *theme = *dark = NULL;
+    bool automatic = o->theme && strcmp(o->theme, "auto") == 0;
+    if (o->theme && !automatic && !load_theme(o->theme, theme))
+        return -1;
+    const char *dark_name = o->dark_theme ? o->dark_theme : automatic ? "dark" : NULL;
+    if (dark_name && !load_theme(dark_name, dark)) {
+        sfnviz_theme_free(*theme);
+        *theme = NULL;
+        return -1;
+    }
+    return 0;
+}
+
 static int run_render(const options *o)
 {
     if (o->file_count != 1)
         return usage_error(&COMMANDS[0], "%s", o->file_count ? "render takes one FILE" : "render needs a FILE");
-    sfnviz_render_options ro = {.direction = o->direction, .no_title = o->no_title, .png_dpi = o->dpi,
-                                .warn = print_warning};
-    sfnviz_theme *theme = NULL;
-    if (o->theme) {
-        char err[1024];
-        if (!(theme = sfnviz_theme_load(o->theme, err, sizeof err))) {
-            fprintf(stderr, "%s\n", err);
-            return EXIT_BAD_INPUT;
-        }
-        ro.theme = theme;
-    }
+    sfnviz_render_options ro = {.direction = o->direction, .no_title = o->no_title, .legend = o->legend,
+                                .png_dpi = o->dpi, .warn = print_warning};
+    sfnviz_theme *theme = NULL, *dark = NULL;
+    if (load_themes(o, &theme, &dark) != 0)
+        return EXIT_BAD_INPUT;
+    ro.theme = theme;
+    ro.dark_theme = dark;
     sfnviz_doc *doc = load(o->files[0], o);
     print_diagnostics(doc, false);
     int rc = EXIT_BAD_INPUT;
@@ -481,6 +520,7 @@ static int run_render(const options *o)
     }
     sfnviz_doc_free(doc);
     sfnviz_theme_free(theme);
+    sfnviz_theme_free(dark);
     return rc;
 }
 
@@ -595,6 +635,7 @@ static int run_themes(const options *o)
         const char *d = sfnviz_theme_builtin_description(i);
         printf("%-*s  %s\n", (int)width, sfnviz_theme_builtin_name(i), d ? d : "");
     }
+    printf("%-*s  %s\n", (int)width, "auto", "default, and in SVG dark when the page is dark (--dark-theme dark)");
     return EXIT_OK;
 }
 

@@ -103,6 +103,8 @@ int sfnviz_export(const sfnviz_doc *doc, const sfnviz_machine *const *machines, 
     render_options ro = {.theme = opts && opts->theme ? opts->theme : theme_default(),
                          .left_right = opts && opts->direction == SFNVIZ_LEFT_RIGHT,
                          .no_title = opts && opts->no_title,
+                         .legend = opts && opts->legend,
+                         .dark_theme = opts ? opts->dark_theme : NULL,
                          .png_dpi = opts ? opts->png_dpi : 0};
     strbuf b;
     strbuf_init(&b);

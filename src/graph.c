@@ -14,6 +14,7 @@
  * Both first become valid UTF-8 without characters XML 1.0 forbids (U+FFFD instead), and long labels are
  * cut with "…" while the tooltip keeps the whole text. */
 #include "graph.h"
+#include "legend.h"
 #include "utf8.h"
 #include "theme.h"
 
@@ -333,15 +334,14 @@ static void set_graph_look(builder *b)
     set(b->g, "labeljust", "l");
 }
 
-/* The title: name (or ID) in bold, then type, ID, file and query language, and the Comment under it; a
- * table, so an empty last row can keep the title off the first node. */
-static void add_title(builder *b)
+/* The title's rows: name (or ID) in bold, then type, ID, file and query language, and the Comment under it. */
+static void put_title(builder *b)
 {
     const machine *m = b->m;
     const theme *t = b->t;
     strbuf *l = &b->label;
-    strbuf_printf(l, "<table border=\"0\" cellborder=\"0\" cellpadding=\"0\" cellspacing=\"0\"><tr><td "
-                     "align=\"left\"><font point-size=\"%g\" color=\"%s\"><b>", t->title_size, t->title_text);
+    strbuf_printf(l, "<tr><td align=\"left\"><font point-size=\"%g\" color=\"%s\"><b>", t->title_size,
+                  t->title_text);
     const char *heading = m->name ? m->name : m->id ? m->id : "state machine";
     put_html(l, heading, TITLE_MAX);
     strbuf_puts(l, "</b></font>");
@@ -371,8 +371,33 @@ static void add_title(builder *b)
         put_html(l, m->comment, COMMENT_MAX);
         strbuf_puts(l, "</i></font></td></tr>");
     }
+}
+
+/* The graph's label: the title; a table, so an empty last row can keep it off the first node. */
+static void add_title(builder *b)
+{
+    strbuf *l = &b->label;
+    strbuf_puts(l, "<table border=\"0\" cellborder=\"0\" cellpadding=\"0\" cellspacing=\"0\">");
+    put_title(b);
     strbuf_puts(l, "<tr><td height=\"10\"></td></tr></table>");
     set_html(b, b->g, "label", l);
+}
+
+/* The legend is a node of its own, tied by an invisible edge to the Start marker, so it sits on a rank
+ * before it (above it; left to right, to its left): a table in a node keeps its own size, where one in the
+ * title's table would be stretched to the title's width. */
+static void add_legend(builder *b, Agnode_t *start)
+{
+    Agnode_t *n = agnode(b->g, "legend0", 1);
+    set(n, "class", "legend");
+    set(n, "shape", "plain");
+    set(n, "style", "");
+    set(n, "tooltip", "Legend");
+    legend_put(&b->label, b->t, b->m);
+    set_html(b, n, "label", &b->label);
+    Agedge_t *e = agedge(b->g, n, start, NULL, 1);
+    set(e, "style", "invis");
+    set(e, "weight", "0");
 }
 
 /* ---- Scopes and boxes ----------------------------------------------------------------------------- */
@@ -1406,6 +1431,8 @@ Agraph_t *graph_build(const machine *m, const render_options *o, diag_list *diag
     if (!(o && o->no_title))
         add_title(&b);
     add_states(&b);
+    if (o && o->legend && b.start[0])
+        add_legend(&b, b.start[0]);
     for (size_t i = 0; i < m->edge_count; i++)
         add_edge(&b, &m->edges[i]);
     if (m->state_count == 0)

@@ -16,6 +16,7 @@
 #include "render.h"
 #include "graph.h"
 #include "png_writer.h"
+#include "svg_scheme.h"
 
 #include <cairo.h>
 #include <graphviz/gvc.h>
@@ -384,6 +385,22 @@ int render_dot(const machine *m, const render_options *o, strbuf *out, diag_list
     return rc;
 }
 
+/* Lays out and draws g (built with o) in format, appending the result to out. */
+static int draw(GVC_t *gvc, Agraph_t *g, const render_options *o, const char *format, strbuf *out,
+                diag_list *diags)
+{
+    int rc = lay_out(gvc, g, diags);
+    bool png = strcmp(format, "png") == 0;
+    if (rc == 0 && png)
+        cap_bitmap(g, o->png_dpi > 0 ? o->png_dpi : RENDER_PNG_DPI, diags);
+    if (rc == 0 && png)
+        rc = render_png(gvc, g, device_for(format), out, diags);
+    else if (rc == 0)
+        rc = render_laid_out(gvc, g, device_for(format), out, diags);
+    gvFreeLayout(gvc, g);
+    return rc;
+}
+
 int render_image(const machine *m, const render_options *o, const char *format, strbuf *out, diag_list *diags)
 {
     const char *device = device_for(format);
@@ -393,27 +410,31 @@ int render_image(const machine *m, const render_options *o, const char *format, 
                    format ? format : "");
         return -1;
     }
+    /* An SVG for light and dark pages is drawn in the light theme, nudged so CSS can repaint it. */
+    render_options ro = *o;
+    scheme sc = {0};
+    bool dual = strcmp(format, "svg") == 0 && o->dark_theme;
+    if (dual) {
+        scheme_pair_themes(&sc, o->theme ? o->theme : theme_default(), o->dark_theme);
+        ro.theme = &sc.light;
+    }
     capture c;
     Agraph_t *g;
-    int rc = begin_render(gvc, m, o, &c, &g, diags);
+    int rc = begin_render(gvc, m, &ro, &c, &g, diags);
     strbuf image;
     strbuf_init(&image);
-    if (rc == 0) {
-        rc = lay_out(gvc, g, diags);
-        bool png = strcmp(format, "png") == 0;
-        if (rc == 0 && png)
-            cap_bitmap(g, o && o->png_dpi > 0 ? o->png_dpi : RENDER_PNG_DPI, diags);
-        if (rc == 0 && png)
-            rc = render_png(gvc, g, device, &image, diags);
-        else if (rc == 0)
-            rc = render_laid_out(gvc, g, device, &image, diags);
-        gvFreeLayout(gvc, g);
-    }
+    if (rc == 0)
+        rc = draw(gvc, g, &ro, format, &image, diags);
     if (g)
         agclose(g);
     rc = capture_end(&c, rc);
+    if (rc == 0 && dual && scheme_style_svg(&sc, &image) != 0) {
+        diag_error(diags, mark_none(), "Graphviz's SVG has no <svg> element to style");
+        rc = -1;
+    }
     if (rc == 0)
         strbuf_put(out, image.data ? image.data : "", image.len);
     strbuf_free(&image);
+    scheme_free(&sc);
     return rc;
 }

@@ -17,6 +17,8 @@ typedef struct render_options {
     const theme *theme;   /* never NULL: callers pass theme_default() when none was chosen */
     bool left_right;      /* rankdir=LR */
     bool no_title;        /* leave out the title */
+    bool legend;          /* a key of shapes and edge styles under the title */
+    const theme *dark_theme; /* SVG only, may be NULL: the colours it switches to on a dark page */
     double png_dpi;       /* PNG resolution; 0: RENDER_PNG_DPI */
 } render_options;
 

@@ -107,6 +107,23 @@ const char *theme_builtin_name(size_t i)
 
 /* ---- Keys ----------------------------------------------------------------------------------------- */
 
+size_t theme_key_count(void)
+{
+    return THEME_KEY_COUNT;
+}
+
+const char *theme_key_path(size_t i)
+{
+    return i < THEME_KEY_COUNT ? theme_keys[i].path : NULL;
+}
+
+char *theme_key_colour(theme *t, size_t i)
+{
+    if (i >= THEME_KEY_COUNT || theme_keys[i].type != KEY_COLOUR)
+        return NULL;
+    return (char *)t + theme_keys[i].offset;
+}
+
 static const theme_key *find_key(const char *path)
 {
     for (size_t i = 0; i < THEME_KEY_COUNT; i++)

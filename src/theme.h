@@ -55,6 +55,13 @@ typedef struct sfnviz_theme theme;
  * on its first call (neither is Graphviz). */
 const theme *theme_default(void);
 
+/* The keys, in the order of themes/default.yaml: how many, key i's path ("states.task.fill"), and where
+ * key i's colour lives in t (NULL when key i is not a colour). For code that treats every colour alike: the
+ * SVG that follows the page's colour scheme, and the tests. */
+size_t theme_key_count(void);
+const char *theme_key_path(size_t i);
+char *theme_key_colour(theme *t, size_t i);
+
 /* Graphviz's name for a line style: "solid", "dashed", "dotted", "bold". */
 const char *theme_line_name(theme_line l);
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# options.sh: render options that change the drawing: --no-title, --dpi, --theme, --direction.
+# options.sh: render options that change the drawing: --no-title, --dpi, --theme, --dark-theme, --legend,
+# --direction.
 source "$(dirname "$0")/lib.sh"
 cd "$WORK" || exit 1
 HELLO=$REPO/samples/hello/template.yml
@@ -31,7 +32,48 @@ run render "$HELLO" --theme dark -f svg
 expect_out "the dark theme paints a dark background" 'fill="#161d26"'
 run themes
 expect_out "sfnviz themes lists the four" "^default .*"
-check "four themes" test "$(wc -l <"$OUT")" -eq 4
+check "four themes and auto" test "$(wc -l <"$OUT")" -eq 5
+expect_out "auto is listed last" "^auto +default, and in SVG dark"
+
+# --legend: a node of its own keying only what the diagram uses, before the Start marker.
+ORDER=$REPO/samples/order-processing/template.yml
+run render "$HELLO" -f svg
+check "no legend unless asked" bash -c "! grep -q 'class=\"node legend\"' '$OUT'"
+run render "$HELLO" -f svg --legend
+expect_rc "--legend" 0
+expect_empty "--legend draws without Graphviz warnings" "$ERR"
+expect_out "the legend is a node" 'class="node legend"'
+legend() { sed -n '/class="node legend"/,/<\/g>/p' "$OUT"; }
+check "hello's legend keys Task, next and retry" bash -c "$(declare -f legend); OUT='$OUT'; legend | grep -q '>Task<' && legend | grep -q '>next<' && legend | grep -q '>retry '"
+check "hello's legend leaves out what hello does not use" bash -c "$(declare -f legend); OUT='$OUT'; ! legend | grep -Eq '>(Choice|Fail|Map|catch)'"
+run render "$ORDER" -f svg --legend
+check "order-processing's legend keys Choice, Parallel, catch, default" bash -c "$(declare -f legend); OUT='$OUT'; legend | grep -q '>Choice<' && legend | grep -q '>Parallel<' && legend | grep -q '>catch: ' && legend | grep -q '>Choice default<'"
+run render "$ORDER" -f dot --legend
+expect_out "the legend sits before Start (an invisible edge)" 'legend0 -> start0.*style=invis'
+run render "$ORDER" -f png --legend --theme mono -o legend.png
+expect_rc "--legend in PNG with a theme" 0
+expect_empty "no Graphviz warnings in PNG" "$ERR"
+
+# --dark-theme and --theme auto: an SVG whose colours follow the page's scheme; SVG only.
+run render "$HELLO" -f svg
+check "a plain SVG has no colour-scheme style" bash -c "! grep -q prefers-color-scheme '$OUT'"
+run render "$HELLO" -f svg --theme auto
+expect_rc "--theme auto" 0
+expect_out "--theme auto styles the SVG for dark pages" "@media \(prefers-color-scheme: dark\)"
+expect_out "the page turns dark" '\[fill="#ffffff"\] \{ fill: #161d26 \}'
+check "the SVG stays well-formed" xmllint --noout "$OUT"
+run render "$HELLO" -f svg --theme mono --dark-theme colourblind
+expect_rc "--dark-theme with another light theme" 0
+expect_out "--dark-theme styles the SVG" "prefers-color-scheme"
+run render "$HELLO" -f png --theme auto -o auto.png
+expect_rc "--theme auto in PNG draws the light theme" 0
+run render "$HELLO" -f png --dark-theme dark -o dark.png
+expect_rc "--dark-theme in PNG is refused" 2
+expect_err "and says it is for SVG" "dark-theme applies to SVG only"
+check "no PNG written" test ! -e dark.png
+run render "$HELLO" -f svg --dark-theme no-such-theme
+expect_rc "an unknown --dark-theme is refused" 2
+expect_err "naming it" "no-such-theme"
 
 run render "$HELLO" --direction LR -f dot
 expect_out "--direction LR sets rankdir" "rankdir=LR"

@@ -1,0 +1,19 @@
+/* legend.h: the key of a diagram (`--legend`), drawn before its Start marker.
+ *
+ * A small table of what the diagram uses, and only that: a swatch per kind of state (coloured and shaped
+ * as drawn: rounded boxes, the Choice diamond, the solid Parallel and dashed Map boxes, the dashed ghost of
+ * a missing target) and a line sample per kind of edge (line style and colour as drawn, with what its label
+ * says). graph.c puts it in a node of its own. */
+#ifndef SFNVIZ_LEGEND_H
+#define SFNVIZ_LEGEND_H
+
+#include "arena.h"
+#include "theme.h"
+#include "workflow.h"
+
+#include <stdbool.h>
+
+/* Appends to html an HTML-like <table> keying what m draws, in theme t. */
+void legend_put(strbuf *html, const theme *t, const machine *m);
+
+#endif
