@@ -240,6 +240,9 @@ typedef struct builder {
     Agnode_t **start, **end;/* per scope: the top level's markers */
     int *catches_into;      /* per state: catch edges arriving */
     int *retries_on;        /* per state: its retriers */
+    int *retry_first;       /* per state: the edge index of its first retrier, or -1 */
+    int *retry_next;        /* per edge: the next retrier of the same state, or -1 */
+    bool *closes_loop;      /* per edge: it goes back to a state on the path that led to it */
     ghost *ghosts;
     size_t ghost_count, ghost_cap;
     int refs;
@@ -968,30 +971,52 @@ static void open_table(builder *b)
     strbuf_puts(&b->label, "<table border=\"0\" cellborder=\"0\" cellpadding=\"1\" cellspacing=\"0\">");
 }
 
-/* `↻ retry ×3 · 2 s · backoff ×2.0 · max 30 s · jitter FULL`, then the errors, one per row. Empty cells
- * left and right keep the text off the loop and inside boxes: dot reserves room for a self-loop's label
- * but not for the loop in front of it. Left to right, loops sit above their state and dot reserves no
- * room along the ranks, so the label is narrower there: its first line is broken in two. */
-static void retry_label(builder *b, const wf_edge *e)
+/* One retrier's rows: `↻ retry ×3 · 2 s · backoff ×2.0 · max 30 s · jitter FULL` (or `no retry` for
+ * MaxAttempts 0: its errors are never retried), then its errors, one per row. Left to right, loops sit above
+ * their state and dot reserves no room along the ranks, so the label is narrower there: its first line is
+ * broken in two. `lead` and `trail` go before and after its first row's text (the label's spacer cells). */
+static void put_retrier(builder *b, const wf_edge *e, const char *lead, const char *trail)
 {
     strbuf *l = &b->label;
-    size_t rows = 1 + error_rows(e);
     const char *sep = b->lr ? "<br/>" : SEP;
-    open_table(b);
-    strbuf_printf(l, "<tr><td rowspan=\"%zu\" width=\"4\"></td><td align=\"left\" balign=\"left\"><b>" RETRY_SIGN
-                     " retry " TIMES_SIGN "%lld</b>" SEP "%lld s%sbackoff " TIMES_SIGN,
-                  rows, e->max_attempts, e->interval_seconds, sep);
-    put_rate(l, e->backoff_rate);
-    if (e->max_delay_seconds >= 0)
-        strbuf_printf(l, SEP "max %lld s", e->max_delay_seconds);
-    if (e->jitter) {
-        strbuf_puts(l, e->max_delay_seconds >= 0 ? sep : SEP);
-        strbuf_puts(l, "jitter ");
-        put_html(l, e->jitter, 12);
+    strbuf_printf(l, "<tr>%s<td align=\"left\" balign=\"left\">", lead);
+    if (e->max_attempts == 0) {
+        strbuf_puts(l, "<b>no retry</b>" SEP "MaxAttempts 0");
+    } else {
+        strbuf_printf(l, "<b>" RETRY_SIGN " retry " TIMES_SIGN "%lld</b>" SEP "%lld s%sbackoff " TIMES_SIGN,
+                      e->max_attempts, e->interval_seconds, sep);
+        put_rate(l, e->backoff_rate);
+        if (e->max_delay_seconds >= 0)
+            strbuf_printf(l, SEP "max %lld s", e->max_delay_seconds);
+        if (e->jitter) {
+            strbuf_puts(l, e->max_delay_seconds >= 0 ? sep : SEP);
+            strbuf_puts(l, "jitter ");
+            put_html(l, e->jitter, 12);
+        }
     }
-    strbuf_printf(l, "</td><td rowspan=\"%zu\" width=\"14\"></td></tr>", rows);
+    strbuf_printf(l, "</td>%s</tr>", trail);
     put_error_rows(b, e);
-    strbuf_puts(l, "</table>");
+}
+
+/* Every retrier of a state on its one loop, in order, each block under the one before: a loop per retrier
+ * would draw each outer loop through the inner one's label. Empty cells left and right keep the text off
+ * the loop and inside boxes: dot reserves room for a self-loop's label but not for the loop in front of
+ * it. */
+static void retry_label(builder *b, int first)
+{
+    size_t rows = 0;
+    for (int i = first; i >= 0; i = b->retry_next[i])
+        rows += 1 + error_rows(&b->m->edges[i]) + (i != first);
+    char lead[64], trail[64];
+    snprintf(lead, sizeof lead, "<td rowspan=\"%zu\" width=\"4\"></td>", rows);
+    snprintf(trail, sizeof trail, "<td rowspan=\"%zu\" width=\"14\"></td>", rows);
+    open_table(b);
+    for (int i = first; i >= 0; i = b->retry_next[i]) {
+        if (i != first)
+            strbuf_puts(&b->label, "<tr><td height=\"4\"></td></tr>");
+        put_retrier(b, &b->m->edges[i], i == first ? lead : "", i == first ? trail : "");
+    }
+    strbuf_puts(&b->label, "</table>");
 }
 
 static void put_errors_tip(builder *b, const wf_edge *e)
@@ -1004,7 +1029,7 @@ static void put_errors_tip(builder *b, const wf_edge *e)
         put_tip(&b->tip, e->label);
 }
 
-static void retry_tip(builder *b, const wf_edge *e)
+static void put_retrier_tip(builder *b, const wf_edge *e)
 {
     strbuf_printf(&b->tip, "Retry %d: ", e->index + 1);
     put_errors_tip(b, e);
@@ -1016,6 +1041,16 @@ static void retry_tip(builder *b, const wf_edge *e)
     if (e->jitter) {
         strbuf_puts(&b->tip, ", JitterStrategy ");
         put_tip(&b->tip, e->jitter);
+    }
+}
+
+/* Each retrier of the state, in order, a line or two each. */
+static void retry_tip(builder *b, int first)
+{
+    for (int i = first; i >= 0; i = b->retry_next[i]) {
+        if (i != first)
+            strbuf_putc(&b->tip, '\n');
+        put_retrier_tip(b, &b->m->edges[i]);
     }
 }
 
@@ -1078,8 +1113,8 @@ static void label_edge(builder *b, Agedge_t *ge, const wf_edge *e)
         target_tip(b, e);
         break;
     case EDGE_RETRY:
-        retry_label(b, e);
-        retry_tip(b, e);
+        retry_label(b, (int)(e - b->m->edges));
+        retry_tip(b, (int)(e - b->m->edges));
         break;
     default: return;
     }
@@ -1097,6 +1132,10 @@ static void style_edge(builder *b, Agedge_t *ge, const wf_edge *e)
         set(ge, "fontcolor", te->text);
     if (te->style != THEME_SOLID)
         set(ge, "style", theme_line_name(te->style));
+    /* The Next chain runs straight down, as in the console, rather than drifting aside for retry labels
+     * and catch edges (5: measured on the corpus, enough to straighten chains; more squeezes branches). */
+    if (e->kind == EDGE_NEXT && !b->closes_loop[e - b->m->edges])
+        set(ge, "weight", "5");
 }
 
 /* Edges leave a Parallel or Map from its box, and enter it at its box, rather than at the bar or point. */
@@ -1160,8 +1199,23 @@ static void keep_clear_of_retries(builder *b, Agedge_t *ge, const wf_edge *e)
         set(ge, "minlen", "2");
 }
 
+/* Edges into a state with retry loops arrive at its top (left to right, its near side), not at the side
+ * where its loop and label are. Not an edge that closes a loop: it comes from below, and would hook round
+ * the state to reach its top. */
+static void arrive_clear_of_retries(builder *b, Agedge_t *ge, const wf_edge *e, Agnode_t *head)
+{
+    if (e->kind == EDGE_RETRY || e->kind == EDGE_END || !valid_state(b, e->to) || is_container(b, e->to))
+        return;
+    if (b->retries_on[e->to] == 0 || head != b->entry[e->to] || b->closes_loop[e - b->m->edges])
+        return;
+    set(ge, "headport", b->lr ? "w" : "n");
+}
+
 static void add_edge(builder *b, const wf_edge *e)
 {
+    /* A state's retriers share one loop, drawn with its first. */
+    if (e->kind == EDGE_RETRY && (!valid_state(b, e->from) || b->retry_first[e->from] != (int)(e - b->m->edges)))
+        return;
     Agnode_t *tail = edge_tail(b, e), *head = edge_head(b, e);
     if (!tail || !head)
         return;
@@ -1173,6 +1227,7 @@ static void add_edge(builder *b, const wf_edge *e)
     attach_to_boxes(b, ge, e, head);
     style_joints(b, ge, e);
     keep_clear_of_retries(b, ge, e);
+    arrive_clear_of_retries(b, ge, e, head);
 }
 
 /* ---- Whole graph ---------------------------------------------------------------------------------- */
@@ -1334,6 +1389,9 @@ static void builder_init(builder *b, const machine *m, const render_options *o, 
     b->retries_on = alloc_array(m->state_count, sizeof *b->retries_on);
     b->exit = alloc_array(m->state_count, sizeof *b->exit);
     b->catches_into = alloc_array(m->state_count, sizeof *b->catches_into);
+    b->retry_first = alloc_array(m->state_count, sizeof *b->retry_first);
+    b->retry_next = alloc_array(m->edge_count, sizeof *b->retry_next);
+    b->closes_loop = alloc_array(m->edge_count, sizeof *b->closes_loop);
     strbuf_init(&b->label);
     strbuf_init(&b->tip);
 }
@@ -1349,22 +1407,94 @@ static void builder_free(builder *b)
     free(b->retries_on);
     free(b->exit);
     free(b->catches_into);
+    free(b->retry_first);
+    free(b->retry_next);
+    free(b->closes_loop);
     free(b->ghosts);
     strbuf_free(&b->label);
     strbuf_free(&b->tip);
 }
 
+/* Counts catch edges per target and links each state's retriers in order, last to first. */
 static void count_edges(builder *b)
 {
-    for (size_t i = 0; i < b->m->edge_count; i++) {
+    for (size_t i = 0; i < b->m->state_count; i++)
+        b->retry_first[i] = -1;
+    for (size_t i = b->m->edge_count; i-- > 0;) {
         const wf_edge *e = &b->m->edges[i];
+        b->retry_next[i] = -1;
         if (e->kind == EDGE_CATCH && valid_state(b, e->to))
             b->catches_into[e->to]++;
         if (e->kind == EDGE_RETRY && valid_state(b, e->from)) {
             b->retries_on[e->from]++;
+            b->retry_next[i] = b->retry_first[e->from];
+            b->retry_first[e->from] = (int)i;
             b->any_retry = true;
         }
     }
+}
+
+/* Whether model edge e joins two states (not a retry loop, a start or an end). */
+static bool links_states(const builder *b, const wf_edge *e)
+{
+    return e->kind != EDGE_RETRY && valid_state(b, e->from) && valid_state(b, e->to) && e->from != e->to;
+}
+
+/* Marks the edges that close a loop, found as dot finds them: depth first from each scope's first state,
+ * then from any state not reached. Iterative (a workflow may be a chain thousands of states long) and
+ * linear: the edges are grouped by their tail state first. */
+static void find_loops(builder *b)
+{
+    const machine *m = b->m;
+    size_t n = m->state_count;
+    size_t *first = alloc_array(n + 1, sizeof *first), *order = alloc_array(m->edge_count, sizeof *order);
+    for (size_t i = 0; i < m->edge_count; i++)
+        if (links_states(b, &m->edges[i]))
+            first[m->edges[i].from + 1]++;
+    for (size_t i = 0; i < n; i++)
+        first[i + 1] += first[i];
+    size_t *fill = alloc_array(n, sizeof *fill);
+    for (size_t i = 0; i < m->edge_count; i++)
+        if (links_states(b, &m->edges[i])) {
+            int from = m->edges[i].from;
+            order[first[from] + fill[from]++] = i;
+        }
+    unsigned char *seen = alloc_array(n, 1); /* 0 unseen, 1 on the path, 2 done */
+    int *stack = alloc_array(n, sizeof *stack);
+    size_t *next = fill; /* per state on the path: its next edge to follow */
+    for (size_t pass = 0; pass < 2; pass++) {
+        for (size_t r = 0; r < (pass ? n : m->edge_count); r++) {
+            int root = pass ? (int)r : m->edges[r].kind == EDGE_START ? m->edges[r].to : -1;
+            if (!valid_state(b, root) || seen[root])
+                continue;
+            size_t depth = 0;
+            stack[depth++] = root;
+            seen[root] = 1;
+            next[root] = first[root];
+            while (depth) {
+                int u = stack[depth - 1];
+                if (next[u] == first[u + 1]) {
+                    seen[u] = 2;
+                    depth--;
+                    continue;
+                }
+                size_t ei = order[next[u]++];
+                int v = m->edges[ei].to;
+                if (seen[v] == 1)
+                    b->closes_loop[ei] = true;
+                else if (seen[v] == 0) {
+                    seen[v] = 1;
+                    next[v] = first[v];
+                    stack[depth++] = v;
+                }
+            }
+        }
+    }
+    free(first);
+    free(order);
+    free(fill);
+    free(seen);
+    free(stack);
 }
 
 /* The top level's Start marker first and its End marker last, so dot's initial order reads top down. */
@@ -1426,6 +1556,7 @@ Agraph_t *graph_build(const machine *m, const render_options *o, diag_list *diag
     builder b;
     builder_init(&b, m, o, g);
     count_edges(&b);
+    find_loops(&b);
     declare_attributes(&b);
     set_graph_look(&b);
     if (!(o && o->no_title))

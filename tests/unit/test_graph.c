@@ -462,6 +462,40 @@ static void test_shared_handler(void)
     arena_release(&b.a);
 }
 
+/* A -> B (two retriers, the second MaxAttempts 0) -> C -> back to B: one loop on B carrying both retriers;
+ * A's edge into B arrives at B's top, clear of the loop; the edge from C back to B closes a loop and keeps
+ * its free end; Next edges weigh more, except the one closing the loop. */
+static void test_retries_share_a_loop(void)
+{
+    builder b;
+    start_machine(&b, "Loops", NULL);
+    int top = add_scope(&b, -1, -1);
+    int a = add_state(&b, top, "A", STATE_PASS);
+    int s = add_state(&b, top, "B", STATE_TASK);
+    int c = add_state(&b, top, "C", STATE_PASS);
+    add_edge(&b, EDGE_START, top, -1, a);
+    add_edge(&b, EDGE_NEXT, top, a, s);
+    wf_edge *r1 = add_retry(&b, s, 3, 2, 2.0);
+    set_errors(&b, r1, 1, "Busy");
+    wf_edge *r2 = add_retry(&b, s, 0, 1, 2.0);
+    r2->index = 1;
+    set_errors(&b, r2, 1, "Fatal");
+    add_edge(&b, EDGE_NEXT, top, s, c);
+    add_edge(&b, EDGE_NEXT, top, c, s);
+    char *dot = dot_of(&b.m, false, NULL);
+    CHECK_INT(count_of(dot, "[class=retry"), 1);
+    CHECK(has(dot, "<b>\u21bb retry \u00d73</b>"));
+    CHECK(has(dot, "<b>no retry</b> \u00b7 MaxAttempts 0"));
+    CHECK(has(dot, "<font point-size=\"8\">Fatal</font>"));
+    CHECK(has(dot, "Retry 1: Busy"));
+    CHECK(has(dot, "Retry 2: Fatal"));
+    CHECK(has(dot, "s0 -> s1:n\t[class=next"));
+    CHECK(has(dot, "s2 -> s1\t[class=next]"));
+    CHECK(has(dot, "s0 -> s1:n\t[class=next,\n\t\tweight=5]"));
+    free(dot);
+    arena_release(&b.a);
+}
+
 /* The theme in the options is the one drawn with. */
 static void test_theme_applies(void)
 {
@@ -637,6 +671,7 @@ int main(void)
     test_deterministic();
     test_left_right();
     test_shared_handler();
+    test_retries_share_a_loop();
     test_theme_applies();
     test_nothing_to_draw();
     test_svg();
