@@ -41,6 +41,7 @@ enum {
     ERRORS_SHOWN = 6,      /* error names listed under a retry or catch label; more are counted */
     RULE_WIDTH = 30,       /* characters per line of a Choice rule label */
     RULE_LINES = 3,        /* lines of a Choice rule label before it is cut with "…" */
+    NAME_LINES = 2,        /* lines of a state's name (of LABEL_MAX characters) before it is cut */
     LR_LOOP_MAX = 28,      /* characters of an error name under a retry loop, left to right */
     SHARED_CATCH_MIN = 8,  /* catch edges into one state from which each gets a small stand-in node */
     ID_SIZE = 48,
@@ -168,8 +169,37 @@ static bool put_html(strbuf *out, const char *s, size_t max)
     return cut != SIZE_MAX;
 }
 
-/* Appends user text s to an HTML-like label in lines of at most width characters, broken at spaces, and
- * at most `lines` lines, the last cut with "…" when the text goes on. */
+/* Whether a line may break after character c when no space is at hand: after the separators of paths,
+ * names and lists (`$.order.total`, `my_state-name`, `a,b`, `f(x)`). */
+static bool breaks_after(char c)
+{
+    return c == '.' || c == '_' || c == '-' || c == ',' || c == ')' || c == '/' || c == ':';
+}
+
+/* Where the line that starts at c[start] ends, for at most width characters: at its last space, else
+ * after its last separator (or before a `$`), else at width characters. */
+static size_t line_end(const char *c, size_t n, size_t start, size_t width)
+{
+    size_t i = start, chars = 0, space = 0, soft = 0;
+    while (i < n && chars < width) {
+        size_t used;
+        utf8_decode((const unsigned char *)c + i, n - i, &used);
+        if (c[i] == ' ')
+            space = i;
+        else if (c[i] == '$' && i > start)
+            soft = i;
+        else if (breaks_after(c[i]))
+            soft = i + used;
+        i += used;
+        chars++;
+    }
+    if (i >= n || c[i] == ' ')
+        return i;
+    return space > start ? space : soft > start ? soft : i;
+}
+
+/* Appends user text s to an HTML-like label in lines of at most width characters, broken at spaces (or
+ * separators), and at most `lines` lines, the last cut with "…" when the text goes on. */
 static void put_wrapped(strbuf *out, const char *s, size_t width, size_t lines)
 {
     strbuf clean;
@@ -182,16 +212,7 @@ static void put_wrapped(strbuf *out, const char *s, size_t width, size_t lines)
             put_html(out, c + start, width);
             break;
         }
-        size_t i = start, chars = 0, space = 0;
-        while (i < n && chars < width) {
-            size_t used;
-            utf8_decode((const unsigned char *)c + i, n - i, &used);
-            if (c[i] == ' ')
-                space = i;
-            i += used;
-            chars++;
-        }
-        size_t end = i >= n || c[i] == ' ' ? i : space > start ? space : i;
+        size_t end = line_end(c, n, start, width);
         put_html_escaped(out, c + start, end - start);
         for (start = end; start < n && c[start] == ' '; start++)
             ;
@@ -431,7 +452,7 @@ static void style_cluster(builder *b, Agraph_t *c, const theme_cluster *tc, cons
 static void put_cluster_name(builder *b, const wf_state *s, const theme_cluster *tc)
 {
     strbuf_printf(&b->label, "<font color=\"%s\" point-size=\"%g\"><b>", tc->text, b->t->font_size - 1);
-    put_html(&b->label, s->name, LABEL_MAX);
+    put_wrapped(&b->label, s->name, LABEL_MAX, NAME_LINES);
     strbuf_printf(&b->label, "</b></font><br align=\"left\"/><font color=\"%s\" point-size=\"%g\">", tc->detail,
                   b->t->detail_size);
 }
@@ -727,7 +748,7 @@ static void put_failure(builder *b, const wf_state *s, const char *colour)
 static void put_state_label(builder *b, const wf_state *s, const theme_box *box)
 {
     strbuf_puts(&b->label, "<b>");
-    put_html(&b->label, s->name, LABEL_MAX);
+    put_wrapped(&b->label, s->name, LABEL_MAX, NAME_LINES);
     strbuf_puts(&b->label, "</b>");
     switch (s->type) {
     case STATE_TASK: put_resource(b, &s->res, box->detail); break;

@@ -337,7 +337,7 @@ static void test_rich_structure(void)
     CHECK(has(dot, "<i>missing:</i> Nowhere &lt;at&gt; all"));
     CHECK(has(dot, "class=missing"));
     /* long names are cut, the tooltip keeps them */
-    CHECK(has(dot, "<b>A state name that is much longer than f\u2026</b>"));
+    CHECK(has(dot, "<b>A state name that is much longer than<br/>forty characters</b>"));
     CHECK(has(dot, "tooltip=\"A state name that is much longer than forty characters (Pass)\nComment: "));
     /* title */
     CHECK(has(dot, "<b>Order &quot;flow&quot;</b>"));
@@ -492,6 +492,25 @@ static void test_retries_share_a_loop(void)
     CHECK(has(dot, "s0 -> s1:n\t[class=next"));
     CHECK(has(dot, "s2 -> s1\t[class=next]"));
     CHECK(has(dot, "s0 -> s1:n\t[class=next,\n\t\tweight=5]"));
+    free(dot);
+    arena_release(&b.a);
+}
+
+/* Rules without spaces wrap after a separator, not inside a name; names past two lines are cut. */
+static void test_wrapping(void)
+{
+    builder b;
+    start_machine(&b, "Wrap", NULL);
+    int top = add_scope(&b, -1, -1);
+    int c = add_state(&b, top, "Pick", STATE_CHOICE);
+    int d = add_state(&b, top, "Done and dusted, with a name much longer than two lines of forty characters "
+                               "allow for", STATE_SUCCEED);
+    add_edge(&b, EDGE_START, top, -1, c);
+    add_edge(&b, EDGE_CHOICE, top, c, d)->label = "$states.input.IngestionJob.Status=='COMPLETE'";
+    add_edge(&b, EDGE_END, top, d, -1);
+    char *dot = dot_of(&b.m, false, NULL);
+    CHECK(has(dot, ">$states.input.IngestionJob.<br/>Status==&#39;COMPLETE&#39;<"));
+    CHECK(has(dot, "<b>Done and dusted, with a name much longer<br/>than two lines of forty characters allo\u2026</b>"));
     free(dot);
     arena_release(&b.a);
 }
@@ -672,6 +691,7 @@ int main(void)
     test_left_right();
     test_shared_handler();
     test_retries_share_a_loop();
+    test_wrapping();
     test_theme_applies();
     test_nothing_to_draw();
     test_svg();
