@@ -41,7 +41,8 @@ enum {
     ERRORS_SHOWN = 6,      /* error names listed under a retry or catch label; more are counted */
     RULE_WIDTH = 30,       /* characters per line of a Choice rule label */
     RULE_LINES = 3,        /* lines of a Choice rule label before it is cut with "…" */
-    NAME_LINES = 2,        /* lines of a state's name (of LABEL_MAX characters) before it is cut */
+    NAME_LINES = 2,
+    FAN_OUT_DECORATE = 3,  /* rules (default included) of a Choice from which rule labels get leader lines */        /* lines of a state's name (of LABEL_MAX characters) before it is cut */
     LR_LOOP_MAX = 28,      /* characters of an error name under a retry loop, left to right */
     SHARED_CATCH_MIN = 8,  /* catch edges into one state from which each gets a small stand-in node */
     ID_SIZE = 48,
@@ -261,6 +262,9 @@ typedef struct builder {
     Agnode_t **start, **end;/* per scope: the top level's markers */
     int *catches_into;      /* per state: catch edges arriving */
     int *retries_on;        /* per state: its retriers */
+    int *rules_out;         /* per state: its Choice rule and default edges as drawn (merged by target) */
+    int *rule_first;        /* per state: its first rule or default edge, or -1 */
+    int *rule_next;         /* per edge: the next rule or default edge of the same state, or -1 */
     int *retry_first;       /* per state: the edge index of its first retrier, or -1 */
     int *retry_next;        /* per edge: the next retrier of the same state, or -1 */
     bool *closes_loop;      /* per edge: it goes back to a state on the path that led to it */
@@ -908,6 +912,29 @@ static Agnode_t *handler_ref(builder *b, int scope, int target)
 
 /* ---- Edges ---------------------------------------------------------------------------------------- */
 
+static bool is_rule(const wf_edge *e)
+{
+    return e->kind == EDGE_CHOICE || e->kind == EDGE_DEFAULT;
+}
+
+static bool same_target(const wf_edge *x, const wf_edge *y)
+{
+    if (x->to >= 0 || y->to >= 0)
+        return x->to == y->to;
+    return x->to_name && y->to_name && strcmp(x->to_name, y->to_name) == 0;
+}
+
+/* The first rule or default edge of e's Choice that goes where e goes: the one that draws them all. */
+static int first_to_same_target(const builder *b, int e)
+{
+    const wf_edge *edge = &b->m->edges[e];
+    for (int i = b->rule_first[edge->from]; i >= 0 && i != e; i = b->rule_next[i])
+        if (same_target(&b->m->edges[i], edge))
+            return i;
+    return e;
+}
+
+
 static const theme_edge *edge_theme(const theme *t, edge_kind k)
 {
     switch (k) {
@@ -1097,36 +1124,62 @@ static void catch_label(builder *b, const wf_edge *e)
     strbuf_puts(l, "</table>");
 }
 
-/* A Choice rule or "default"; long rules wrap over a few lines rather than widen the graph. */
-static void text_label(builder *b, const char *text)
-{
-    open_table(b);
-    strbuf_puts(&b->label, "<tr><td align=\"left\" balign=\"left\">");
-    put_wrapped(&b->label, text, RULE_WIDTH, RULE_LINES);
-    strbuf_puts(&b->label, "</td></tr></table>");
-}
-
 static void target_tip(builder *b, const wf_edge *e)
 {
     strbuf_puts(&b->tip, " " ARROW_SIGN " ");
     put_tip(&b->tip, valid_state(b, e->to) ? b->m->states[e->to].name : e->to_name);
 }
 
+/* A Choice rule or "default"; long rules wrap over a few lines rather than widen the graph. */
+static void put_rule_row(builder *b, const wf_edge *e)
+{
+    strbuf_puts(&b->label, "<tr><td align=\"left\" balign=\"left\">");
+    if (e->kind == EDGE_DEFAULT)
+        strbuf_puts(&b->label, "default");
+    else
+        put_wrapped(&b->label, e->label ? e->label : "rule", RULE_WIDTH, RULE_LINES);
+    strbuf_puts(&b->label, "</td></tr>");
+}
+
+static void put_rule_tip(builder *b, const wf_edge *e)
+{
+    if (e->kind == EDGE_DEFAULT) {
+        strbuf_puts(&b->tip, "Default");
+    } else {
+        strbuf_printf(&b->tip, "Rule %d: ", e->index + 1);
+        put_tip(&b->tip, e->label ? e->label : "");
+    }
+}
+
+/* Every rule (and the default) of a Choice that goes to the same state, on one edge, each under the one
+ * before with "or" between them: parallel edges with a label each would cross and crowd. */
+static void rules_label(builder *b, int first)
+{
+    const wf_edge *e = &b->m->edges[first];
+    open_table(b);
+    for (int i = first; i >= 0; i = b->rule_next[i]) {
+        const wf_edge *r = &b->m->edges[i];
+        if (!same_target(r, e))
+            continue;
+        if (i != first) {
+            strbuf_printf(&b->label, "<tr><td align=\"left\"><font point-size=\"%g\"><i>or</i></font></td></tr>",
+                          b->t->small_size);
+            strbuf_putc(&b->tip, '\n');
+        }
+        put_rule_row(b, r);
+        put_rule_tip(b, r);
+    }
+    strbuf_puts(&b->label, "</table>");
+    target_tip(b, e);
+}
+
+
 /* Label and tooltip by kind; plain next, start and end edges have neither. */
 static void label_edge(builder *b, Agedge_t *ge, const wf_edge *e)
 {
     switch (e->kind) {
     case EDGE_CHOICE:
-        text_label(b, e->label ? e->label : "rule");
-        strbuf_printf(&b->tip, "Rule %d: ", e->index + 1);
-        put_tip(&b->tip, e->label ? e->label : "");
-        target_tip(b, e);
-        break;
-    case EDGE_DEFAULT:
-        text_label(b, "default");
-        strbuf_puts(&b->tip, "Default");
-        target_tip(b, e);
-        break;
+    case EDGE_DEFAULT: rules_label(b, (int)(e - b->m->edges)); break;
     case EDGE_CATCH:
         catch_label(b, e);
         strbuf_printf(&b->tip, "Catch %d: ", e->index + 1);
@@ -1141,6 +1194,10 @@ static void label_edge(builder *b, Agedge_t *ge, const wf_edge *e)
     }
     set_html(b, ge, "label", &b->label);
     set_tip(b, ge);
+    /* Three or more rules fan out from a Choice and their edges run steep: each label gets a leader line
+     * to its edge, or it may read as the neighbour's. */
+    if ((e->kind == EDGE_CHOICE || e->kind == EDGE_DEFAULT) && b->rules_out[e->from] >= FAN_OUT_DECORATE)
+        set(ge, "decorate", "true");
 }
 
 static void style_edge(builder *b, Agedge_t *ge, const wf_edge *e)
@@ -1234,8 +1291,11 @@ static void arrive_clear_of_retries(builder *b, Agedge_t *ge, const wf_edge *e, 
 
 static void add_edge(builder *b, const wf_edge *e)
 {
-    /* A state's retriers share one loop, drawn with its first. */
-    if (e->kind == EDGE_RETRY && (!valid_state(b, e->from) || b->retry_first[e->from] != (int)(e - b->m->edges)))
+    /* A state's retriers share one loop, drawn with its first; a Choice's rules to one state one edge. */
+    int index = (int)(e - b->m->edges);
+    if (e->kind == EDGE_RETRY && (!valid_state(b, e->from) || b->retry_first[e->from] != index))
+        return;
+    if (is_rule(e) && (!valid_state(b, e->from) || first_to_same_target(b, index) != index))
         return;
     Agnode_t *tail = edge_tail(b, e), *head = edge_head(b, e);
     if (!tail || !head)
@@ -1411,6 +1471,9 @@ static void builder_init(builder *b, const machine *m, const render_options *o, 
     b->exit = alloc_array(m->state_count, sizeof *b->exit);
     b->catches_into = alloc_array(m->state_count, sizeof *b->catches_into);
     b->retry_first = alloc_array(m->state_count, sizeof *b->retry_first);
+    b->rules_out = alloc_array(m->state_count, sizeof *b->rules_out);
+    b->rule_first = alloc_array(m->state_count, sizeof *b->rule_first);
+    b->rule_next = alloc_array(m->edge_count, sizeof *b->rule_next);
     b->retry_next = alloc_array(m->edge_count, sizeof *b->retry_next);
     b->closes_loop = alloc_array(m->edge_count, sizeof *b->closes_loop);
     strbuf_init(&b->label);
@@ -1429,6 +1492,9 @@ static void builder_free(builder *b)
     free(b->exit);
     free(b->catches_into);
     free(b->retry_first);
+    free(b->rules_out);
+    free(b->rule_first);
+    free(b->rule_next);
     free(b->retry_next);
     free(b->closes_loop);
     free(b->ghosts);
@@ -1436,16 +1502,21 @@ static void builder_free(builder *b)
     strbuf_free(&b->tip);
 }
 
-/* Counts catch edges per target and links each state's retriers in order, last to first. */
+/* Counts catch edges per target; links each state's retriers, and each Choice's rules, in order (the
+ * lists are built from the last edge to the first). */
 static void count_edges(builder *b)
 {
     for (size_t i = 0; i < b->m->state_count; i++)
-        b->retry_first[i] = -1;
+        b->retry_first[i] = b->rule_first[i] = -1;
     for (size_t i = b->m->edge_count; i-- > 0;) {
         const wf_edge *e = &b->m->edges[i];
-        b->retry_next[i] = -1;
+        b->retry_next[i] = b->rule_next[i] = -1;
         if (e->kind == EDGE_CATCH && valid_state(b, e->to))
             b->catches_into[e->to]++;
+        if (is_rule(e) && valid_state(b, e->from)) {
+            b->rule_next[i] = b->rule_first[e->from];
+            b->rule_first[e->from] = (int)i;
+        }
         if (e->kind == EDGE_RETRY && valid_state(b, e->from)) {
             b->retries_on[e->from]++;
             b->retry_next[i] = b->retry_first[e->from];
@@ -1453,6 +1524,9 @@ static void count_edges(builder *b)
             b->any_retry = true;
         }
     }
+    for (size_t i = 0; i < b->m->edge_count; i++)
+        if (is_rule(&b->m->edges[i]) && valid_state(b, b->m->edges[i].from))
+            b->rules_out[b->m->edges[i].from] += first_to_same_target(b, (int)i) == (int)i;
 }
 
 /* Whether model edge e joins two states (not a retry loop, a start or an end). */

@@ -515,6 +515,34 @@ static void test_wrapping(void)
     arena_release(&b.a);
 }
 
+/* A rule and the default to the same state: one edge, solid, the rule then "or" then "default"; a rule to
+ * a missing state and the default to the same missing name share the ghost's edge too. */
+static void test_rules_merge_by_target(void)
+{
+    builder b;
+    start_machine(&b, "Merge", NULL);
+    int top = add_scope(&b, -1, -1);
+    int c = add_state(&b, top, "Pick", STATE_CHOICE);
+    int d = add_state(&b, top, "Done", STATE_SUCCEED);
+    add_edge(&b, EDGE_START, top, -1, c);
+    add_edge(&b, EDGE_CHOICE, top, c, d)->label = "$.a == 1";
+    wf_edge *second = add_edge(&b, EDGE_CHOICE, top, c, -1);
+    second->label = "$.b == 2";
+    second->to_name = "Gone";
+    second->index = 1;
+    add_edge(&b, EDGE_DEFAULT, top, c, d);
+    add_edge(&b, EDGE_END, top, d, -1);
+    char *dot = dot_of(&b.m, false, NULL);
+    CHECK_INT(count_of(dot, "s0 -> s1\t"), 1);
+    CHECK(has(dot, "$.a == 1</td></tr><tr><td align=\"left\"><font point-size=\"8\"><i>or</i></font></td></tr>"
+                   "<tr><td align=\"left\" balign=\"left\">default</td>"));
+    CHECK(has(dot, "tooltip=\"Rule 1: $.a == 1\nDefault \u2192 Done\""));
+    CHECK(has(dot, "s0 -> missing0\t[class=choice"));
+    CHECK(!strstr(dot, "style=dotted")); /* the merged edge is a rule's */
+    free(dot);
+    arena_release(&b.a);
+}
+
 /* The theme in the options is the one drawn with. */
 static void test_theme_applies(void)
 {
@@ -692,6 +720,7 @@ int main(void)
     test_shared_handler();
     test_retries_share_a_loop();
     test_wrapping();
+    test_rules_merge_by_target();
     test_theme_applies();
     test_nothing_to_draw();
     test_svg();
