@@ -445,7 +445,8 @@ static void style_cluster(builder *b, Agraph_t *c, const theme_cluster *tc, cons
     set(c, "style", style);
     set(c, "color", tc->border);
     set(c, "fillcolor", tc->fill);
-    set(c, "fontcolor", tc->text);
+    if (tc->text[0]) /* an unlabelled box (a branch) has no text colour */
+        set(c, "fontcolor", tc->text);
     set_number(c, "penwidth", b->t->cluster_line);
     set_number(c, "fontsize", b->t->detail_size + 1);
     set(c, "labeljust", "l");
@@ -875,7 +876,7 @@ static Agnode_t *ghost_node(builder *b, int scope, const char *name)
     set(n, "fillcolor", box->fill);
     set(n, "color", box->border);
     set(n, "fontcolor", box->text);
-    strbuf_puts(&b->label, "<i>missing:</i> ");
+    strbuf_printf(&b->label, "<font color=\"%s\"><i>missing:</i></font> ", box->detail);
     put_html(&b->label, name, LABEL_MAX);
     set_html(b, n, "label", &b->label);
     strbuf_puts(&b->tip, "No state named ");

@@ -19,24 +19,25 @@
 
 enum { THEME_FILE_MAX = 1 << 20 }; /* a theme is a few kB; anything this large is a wrong file */
 
-typedef enum key_type { KEY_COLOUR, KEY_NUMBER, KEY_STRING, KEY_LINE } key_type;
 
 typedef struct theme_key {
     const char *path;
-    key_type type;
+    theme_key_type type;
     size_t offset, size;
-    double min, max; /* KEY_NUMBER */
+    double min, max; /* THEME_KEY_NUMBER */
 } theme_key;
 
-#define COLOUR(p, f) {p, KEY_COLOUR, offsetof(theme, f), sizeof(theme_colour), 0, 0}
-#define NUMBER(p, f, lo, hi) {p, KEY_NUMBER, offsetof(theme, f), sizeof(double), lo, hi}
-#define STRING(p, f) {p, KEY_STRING, offsetof(theme, f), sizeof(((theme *)0)->f), 0, 0}
-#define LINE(p, f) {p, KEY_LINE, offsetof(theme, f), sizeof(theme_line), 0, 0}
+#define COLOUR(p, f) {p, THEME_KEY_COLOUR, offsetof(theme, f), sizeof(theme_colour), 0, 0}
+#define NUMBER(p, f, lo, hi) {p, THEME_KEY_NUMBER, offsetof(theme, f), sizeof(double), lo, hi}
+#define STRING(p, f) {p, THEME_KEY_STRING, offsetof(theme, f), sizeof(((theme *)0)->f), 0, 0}
+#define LINE(p, f) {p, THEME_KEY_LINE, offsetof(theme, f), sizeof(theme_line), 0, 0}
 #define BOX(p, f) COLOUR(p ".fill", f.fill), COLOUR(p ".border", f.border), COLOUR(p ".text", f.text), \
                   COLOUR(p ".detail", f.detail)
+#define PLAIN_BOX(p, f) COLOUR(p ".fill", f.fill), COLOUR(p ".border", f.border), COLOUR(p ".text", f.text)
 #define EDGE(p, f) COLOUR(p ".color", f.color), COLOUR(p ".text", f.text), LINE(p ".style", f.style)
 #define CLUSTER(p, f) COLOUR(p ".border", f.border), COLOUR(p ".fill", f.fill), COLOUR(p ".text", f.text), \
                       COLOUR(p ".detail", f.detail), LINE(p ".style", f.style)
+#define PLAIN_CLUSTER(p, f) COLOUR(p ".border", f.border), COLOUR(p ".fill", f.fill), LINE(p ".style", f.style)
 
 /* In the order of themes/default.yaml, which is the order hints list the keys in. */
 static const theme_key theme_keys[] = {
@@ -54,21 +55,21 @@ static const theme_key theme_keys[] = {
     COLOUR("title.text", title_text),
     COLOUR("title.detail", title_detail),
     BOX("states.task", task),
-    BOX("states.pass", pass),
-    BOX("states.choice", choice),
+    PLAIN_BOX("states.pass", pass),
+    PLAIN_BOX("states.choice", choice),
     BOX("states.wait", wait),
-    BOX("states.succeed", succeed),
+    PLAIN_BOX("states.succeed", succeed),
     BOX("states.fail", fail),
     BOX("states.unknown", unknown),
     BOX("states.missing", missing),
-    BOX("markers", marker),
+    PLAIN_BOX("markers", marker),
     EDGE("edges.next", next),
     EDGE("edges.choice", choice_edge),
     EDGE("edges.default", default_edge),
     EDGE("edges.catch", catch_edge),
     EDGE("edges.retry", retry_edge),
     CLUSTER("clusters.parallel", parallel),
-    CLUSTER("clusters.branch", branch),
+    PLAIN_CLUSTER("clusters.branch", branch),
     CLUSTER("clusters.map", map),
     COLOUR("bar", bar),
 };
@@ -117,9 +118,14 @@ const char *theme_key_path(size_t i)
     return i < THEME_KEY_COUNT ? theme_keys[i].path : NULL;
 }
 
+theme_key_type theme_key_type_of(size_t i)
+{
+    return i < THEME_KEY_COUNT ? theme_keys[i].type : THEME_KEY_STRING;
+}
+
 char *theme_key_colour(theme *t, size_t i)
 {
-    if (i >= THEME_KEY_COUNT || theme_keys[i].type != KEY_COLOUR)
+    if (i >= THEME_KEY_COUNT || theme_keys[i].type != THEME_KEY_COLOUR)
         return NULL;
     return (char *)t + theme_keys[i].offset;
 }
@@ -266,10 +272,10 @@ static bool set_value(theme_parser *p, const theme_key *k, const value *v)
 {
     bool ok = false;
     switch (k->type) {
-    case KEY_COLOUR: ok = set_colour(p, k, v); break;
-    case KEY_NUMBER: ok = set_number(p, k, v); break;
-    case KEY_STRING: ok = set_string(p, k, v); break;
-    case KEY_LINE: ok = set_line(p, k, v); break;
+    case THEME_KEY_COLOUR: ok = set_colour(p, k, v); break;
+    case THEME_KEY_NUMBER: ok = set_number(p, k, v); break;
+    case THEME_KEY_STRING: ok = set_string(p, k, v); break;
+    case THEME_KEY_LINE: ok = set_line(p, k, v); break;
     }
     if (ok && p->seen)
         p->seen[k - theme_keys] = true;

@@ -14,7 +14,8 @@ typedef char theme_colour[8]; /* "#rrggbb" */
 /* How one kind of state box is painted. */
 typedef struct theme_box {
     theme_colour fill, border, text; /* text: the state's name */
-    theme_colour detail;             /* the line under the name (resource, wait time, error) */
+    theme_colour detail;             /* the line under the name (resource, wait time, error); empty for the
+                                        boxes drawn without one (pass, choice, succeed, markers) */
 } theme_box;
 
 /* Line styles Graphviz knows for both edges and clusters. */
@@ -27,7 +28,7 @@ typedef struct theme_edge {
 
 typedef struct theme_cluster {
     theme_colour border, fill;
-    theme_colour text, detail; /* the name and the line describing it ("Map · INLINE") */
+    theme_colour text, detail; /* the name and the line describing it ("Map · INLINE"); empty for branches */
     theme_line style;
 } theme_cluster;
 
@@ -58,8 +59,11 @@ const theme *theme_default(void);
 /* The keys, in the order of themes/default.yaml: how many, key i's path ("states.task.fill"), and where
  * key i's colour lives in t (NULL when key i is not a colour). For code that treats every colour alike: the
  * SVG that follows the page's colour scheme, and the tests. */
+typedef enum theme_key_type { THEME_KEY_COLOUR, THEME_KEY_NUMBER, THEME_KEY_STRING, THEME_KEY_LINE } theme_key_type;
+
 size_t theme_key_count(void);
 const char *theme_key_path(size_t i);
+theme_key_type theme_key_type_of(size_t i);
 char *theme_key_colour(theme *t, size_t i);
 
 /* Graphviz's name for a line style: "solid", "dashed", "dotted", "bold". */

@@ -4,6 +4,7 @@
  * full of markup characters, backslash escapes Graphviz would expand, a newline and a control character
  * must come out literally, and the DOT text must read back with the same attribute values. */
 #include "render.h"
+#include "sfnviz.h"
 #include "test.h"
 #include "theme.h"
 #include "workflow.h"
@@ -334,7 +335,7 @@ static void test_rich_structure(void)
     CHECK(has(dot, "wait 30 s"));
     /* the missing target is a dashed ghost */
     CHECK(has(dot, "s4 -> missing0"));
-    CHECK(has(dot, "<i>missing:</i> Nowhere &lt;at&gt; all"));
+    CHECK(has(dot, "<font color=\"#5f6b7a\"><i>missing:</i></font> Nowhere &lt;at&gt; all"));
     CHECK(has(dot, "class=missing"));
     /* long names are cut, the tooltip keeps them */
     CHECK(has(dot, "<b>A state name that is much longer than<br/>forty characters</b>"));
@@ -568,6 +569,97 @@ static void test_theme_applies(void)
     arena_release(&b.a);
 }
 
+/* The DOT of m drawn with theme t (NULL: the default), with its title and legend. */
+static char *themed_dot(const machine *m, const theme *t)
+{
+    render_options o = {.theme = t ? t : theme_default(), .legend = true};
+    strbuf out;
+    strbuf_init(&out);
+    diag_list d;
+    diag_list_init(&d);
+    CHECK_INT(render_dot(m, &o, &out, &d), 0);
+    diag_print_all(stderr, &d);
+    diag_list_free(&d);
+    char *text = strdup(strbuf_cstr(&out));
+    strbuf_free(&out);
+    return text;
+}
+
+/* Writes a theme file that sets only key i (nested as its dotted path says) to a value no built-in theme
+ * uses; returns the value as it must reach the DOT, or NULL for a key the drawing does not use. */
+static const char *write_one_key(const char *path, size_t i, char *text, size_t size)
+{
+    const char *key = theme_key_path(i);
+    const theme *def = theme_default();
+    switch (theme_key_type_of(i)) {
+    case THEME_KEY_COLOUR: snprintf(text, size, "\"#123456\""); break;
+    case THEME_KEY_NUMBER: snprintf(text, size, "7.25"); break;
+    case THEME_KEY_LINE: snprintf(text, size, "%s", def->next.style == THEME_BOLD ? "dotted" : "bold"); break;
+    case THEME_KEY_STRING:
+        if (strcmp(key, "description") == 0) /* shown by `sfnviz themes`, not drawn */
+            return NULL;
+        snprintf(text, size, "DejaVu Serif");
+        break;
+    }
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return NULL;
+    size_t depth = 0;
+    for (const char *p = key; *p; depth++) {
+        const char *dot = strchr(p, '.');
+        size_t len = dot ? (size_t)(dot - p) : strlen(p);
+        fprintf(f, "%*s%.*s:%s", (int)(2 * depth), "", (int)len, p, dot ? "\n" : " ");
+        p += len + (dot != NULL);
+    }
+    fprintf(f, "%s\n", text);
+    fclose(f);
+    return text;
+}
+
+/* Every theme key changes the drawing, alone, read from a user theme that sets only it: a key documented in
+ * themes/default.yaml but used nowhere would fail here. Drawn: a machine with every kind of state and edge,
+ * its title and legend. */
+static void test_every_theme_key_is_drawn(void)
+{
+    builder b;
+    build_rich(&b);
+    int top = 0;
+    int ok = add_state(&b, top, "Ok", STATE_SUCCEED);
+    int odd = add_state(&b, top, "Odd", STATE_UNKNOWN);
+    b.m.states[odd].type_text = "Tusk";
+    add_edge(&b, EDGE_NEXT, top, odd, ok);
+    add_edge(&b, EDGE_CHOICE, top, 0, odd)->label = "$.odd";
+    add_edge(&b, EDGE_END, top, ok, -1);
+    char *base = themed_dot(&b.m, NULL);
+    char path[64], text[64];
+    snprintf(path, sizeof path, "/tmp/sfnviz-key-%ld.yaml", (long)getpid());
+    size_t keys = 0;
+    for (size_t i = 0; i < theme_key_count(); i++) {
+        if (!write_one_key(path, i, text, sizeof text))
+            continue;
+        char err[256];
+        sfnviz_theme *t = sfnviz_theme_load(path, err, sizeof err);
+        CHECK(t != NULL);
+        if (!t) {
+            fprintf(stderr, "  %s: %s\n", theme_key_path(i), err);
+            continue;
+        }
+        char *dot = themed_dot(&b.m, t);
+        bool differs = strcmp(dot, base) != 0;
+        bool shows = theme_key_type_of(i) != THEME_KEY_COLOUR || strstr(dot, "#123456");
+        if (!differs || !shows)
+            fprintf(stderr, "  theme key %s = %s does not change the drawing\n", theme_key_path(i), text);
+        CHECK(differs && shows);
+        keys++;
+        free(dot);
+        sfnviz_theme_free(t);
+    }
+    CHECK(keys + 1 == theme_key_count());
+    remove(path);
+    free(base);
+    arena_release(&b.a);
+}
+
 /* A machine with nothing to draw still gets a diagram that says why. */
 static void test_nothing_to_draw(void)
 {
@@ -722,6 +814,7 @@ int main(void)
     test_wrapping();
     test_rules_merge_by_target();
     test_theme_applies();
+    test_every_theme_key_is_drawn();
     test_nothing_to_draw();
     test_svg();
     test_png_and_pdf();
