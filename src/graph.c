@@ -42,6 +42,8 @@ enum {
     RULE_WIDTH = 30,       /* characters per line of a Choice rule label */
     RULE_LINES = 3,        /* lines of a Choice rule label before it is cut with "…" */
     NAME_LINES = 2,
+    CHOICE_NAME_WIDTH = 24, /* characters per line of a Choice's name, */
+    CHOICE_NAME_LINES = 3,  /* over at most three lines */
     FAN_OUT_DECORATE = 3,  /* rules (default included) of a Choice from which rule labels get leader lines */        /* lines of a state's name (of LABEL_MAX characters) before it is cut */
     LR_LOOP_MAX = 28,      /* characters of an error name under a retry loop, left to right */
     SHARED_CATCH_MIN = 8,  /* catch edges into one state from which each gets a small stand-in node */
@@ -221,6 +223,17 @@ static void put_wrapped(strbuf *out, const char *s, size_t width, size_t lines)
             strbuf_puts(out, "<br/>");
     }
     strbuf_free(&clean);
+}
+
+/* Appends a state's name: on one line up to `width` characters; longer, over up to `lines` lines of about
+ * equal length (a lone last word under a long line reads badly), cut with "…" past them. */
+static void put_name_lines(strbuf *out, const char *name, size_t width, size_t lines)
+{
+    size_t chars = 0;
+    for (const unsigned char *p = (const unsigned char *)(name ? name : ""); *p; p++)
+        chars += (*p & 0xC0) != 0x80;
+    size_t fit = chars <= width ? width : (chars + lines - 1) / lines + 6;
+    put_wrapped(out, name, fit < width ? fit : width, lines);
 }
 
 /* Appends user text s to a tooltip. */
@@ -457,7 +470,7 @@ static void style_cluster(builder *b, Agraph_t *c, const theme_cluster *tc, cons
 static void put_cluster_name(builder *b, const wf_state *s, const theme_cluster *tc)
 {
     strbuf_printf(&b->label, "<font color=\"%s\" point-size=\"%g\"><b>", tc->text, b->t->font_size - 1);
-    put_wrapped(&b->label, s->name, LABEL_MAX, NAME_LINES);
+    put_name_lines(&b->label, s->name, LABEL_MAX, NAME_LINES);
     strbuf_printf(&b->label, "</b></font><br align=\"left\"/><font color=\"%s\" point-size=\"%g\">", tc->detail,
                   b->t->detail_size);
 }
@@ -753,7 +766,11 @@ static void put_failure(builder *b, const wf_state *s, const char *colour)
 static void put_state_label(builder *b, const wf_state *s, const theme_box *box)
 {
     strbuf_puts(&b->label, "<b>");
-    put_wrapped(&b->label, s->name, LABEL_MAX, NAME_LINES);
+    /* A diamond grows with both sides of its label: Choice names wrap narrower, over more lines. */
+    if (s->type == STATE_CHOICE)
+        put_name_lines(&b->label, s->name, CHOICE_NAME_WIDTH, CHOICE_NAME_LINES);
+    else
+        put_name_lines(&b->label, s->name, LABEL_MAX, NAME_LINES);
     strbuf_puts(&b->label, "</b>");
     switch (s->type) {
     case STATE_TASK: put_resource(b, &s->res, box->detail); break;

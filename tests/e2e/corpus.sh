@@ -4,7 +4,8 @@
 # - each machine's status follows the MANIFEST form column: MISSING-FILE -> missing, S3 forms -> s3,
 #   `none` (a StateMachine resource without any definition) -> error, everything else -> ok;
 # - an ok machine has the MANIFEST state count (states column, `+`-separated per machine, `?` = no count);
-# - every ok machine renders to DOT (accepted by `dot`), SVG (well-formed XML) and PNG (PNG magic);
+# - every ok machine renders to DOT (accepted by `dot`), SVG (well-formed XML naming every state of the
+#   JSON export in a tooltip) and PNG (PNG magic);
 # - the file that does not parse (PARSE-ERROR) exits 2 with `file:line:col: error:`.
 # Files run two at a time.
 source "$(dirname "$0")/lib.sh"
@@ -30,6 +31,7 @@ one_file() {
   local OUT=$w/json ERR=$w/err RC
 
   run render "$f" -f json
+  cp "$OUT" "$w/export.json" # later runs write over $OUT
   if [[ $notes == PARSE-ERROR* ]]; then
     expect_rc "$path: a file that does not parse" 2
     expect_err "$path: a parse error is reported as file:line:col: error:" "$base:[0-9]+:[0-9]+: error: "
@@ -119,6 +121,11 @@ one_file() {
         fail "$path: -o DIR/ did not write $(basename "$out") (wrote: $(ls "$w/$fmt" | tr '\n' ' '))"
       elif [[ $fmt == svg ]]; then
         check "$path: $(basename "$out") is well-formed SVG" is_svg "$out"
+        local unnamed
+        unnamed=$(svg_names "$out" "$w/export.json" "$id" 2>&1)
+        if [[ -z $unnamed ]]; then pass; else
+          fail "$path: $(basename "$out") does not name these states: $(echo "$unnamed" | head -3 | tr '\n' ' ')"
+        fi
       else
         check "$path: $(basename "$out") starts with the PNG signature" is_png "$out"
       fi

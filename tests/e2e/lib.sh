@@ -143,6 +143,21 @@ import sys, xml.etree.ElementTree as ET
 root = ET.parse(sys.argv[1]).getroot()
 sys.exit(0 if root.tag.endswith("svg") else 1)' "$1" 2>/dev/null
 }
+# svg_names SVG JSON ID: prints the states of machine ID (in the JSON export) whose name is in no tooltip
+# of the SVG (each state's tooltip starts with its whole name: the drawing may wrap or cut it).
+svg_names() {
+  python3 - "$1" "$2" "$3" <<'PY'
+import json, sys, xml.etree.ElementTree as ET
+svg, doc, want = sys.argv[1:4]
+machine = [m for m in json.load(open(doc, encoding="utf-8"))["machines"] if m["id"] == want][0]
+# Graphviz writes the second of two spaces as a no-break space, so that SVG keeps both
+tips = [v.replace("\u00a0", " ") for el in ET.parse(svg).getroot().iter() for k, v in el.attrib.items()
+        if k.endswith("}title")]
+for s in machine.get("states") or []:
+    if not any(t.startswith(s["name"] + " (") for t in tips):
+        print(s["name"])
+PY
+}
 # dot_ok FILE: Graphviz accepts the DOT text (its complaints go to FILE.err).
 dot_ok() { [[ -s $1 ]] && timeout 30 dot -Tsvg "$1" >/dev/null 2>"$1.err"; }
 

@@ -338,7 +338,7 @@ static void test_rich_structure(void)
     CHECK(has(dot, "<font color=\"#5f6b7a\"><i>missing:</i></font> Nowhere &lt;at&gt; all"));
     CHECK(has(dot, "class=missing"));
     /* long names are cut, the tooltip keeps them */
-    CHECK(has(dot, "<b>A state name that is much longer than<br/>forty characters</b>"));
+    CHECK(has(dot, "<b>A state name that is much longer<br/>than forty characters</b>"));
     CHECK(has(dot, "tooltip=\"A state name that is much longer than forty characters (Pass)\nComment: "));
     /* title */
     CHECK(has(dot, "<b>Order &quot;flow&quot;</b>"));
@@ -497,13 +497,14 @@ static void test_retries_share_a_loop(void)
     arena_release(&b.a);
 }
 
-/* Rules without spaces wrap after a separator, not inside a name; names past two lines are cut. */
+/* Rules without spaces wrap after a separator, not inside a name; long names wrap in lines of about equal
+ * length, Choice names narrower; names past their lines are cut. */
 static void test_wrapping(void)
 {
     builder b;
     start_machine(&b, "Wrap", NULL);
     int top = add_scope(&b, -1, -1);
-    int c = add_state(&b, top, "Pick", STATE_CHOICE);
+    int c = add_state(&b, top, "Previous or concurrent execution SUCCEEDED, IN_PROGRESS, or FAILED?", STATE_CHOICE);
     int d = add_state(&b, top, "Done and dusted, with a name much longer than two lines of forty characters "
                                "allow for", STATE_SUCCEED);
     add_edge(&b, EDGE_START, top, -1, c);
@@ -511,6 +512,8 @@ static void test_wrapping(void)
     add_edge(&b, EDGE_END, top, d, -1);
     char *dot = dot_of(&b.m, false, NULL);
     CHECK(has(dot, ">$states.input.IngestionJob.<br/>Status==&#39;COMPLETE&#39;<"));
+    /* a diamond's name wraps narrower, over three lines */
+    CHECK(has(dot, "<b>Previous or concurrent<br/>execution SUCCEEDED,<br/>IN_PROGRESS, or FAILED?</b>"));
     CHECK(has(dot, "<b>Done and dusted, with a name much longer<br/>than two lines of forty characters allo\u2026</b>"));
     free(dot);
     arena_release(&b.a);
