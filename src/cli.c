@@ -23,13 +23,14 @@ typedef struct options {
     const char *root;
     bool no_title;
     bool legend;
+    bool timings;
     double dpi;
     char **files;
     size_t file_count;
 } options;
 
 /* Which options a command takes: each command refuses the others rather than ignoring them. */
-enum { TAKES_DRAWING = 1, TAKES_ROOT = 2 };
+enum { TAKES_DRAWING = 1, TAKES_ROOT = 2, TAKES_TIMINGS = 4 };
 
 typedef struct command {
     const char *name;
@@ -62,6 +63,7 @@ static const char RENDER_HELP[] =
     "      --dpi N           PNG resolution, 36 to 600 (default 110; 220 for high-density screens)\n"
     "      --root DIR        allow DefinitionUri files anywhere under DIR (default: the nearest folder above\n"
     "                        the template holding .git, else the template's folder)\n"
+    "      --timings         print the time each stage took (read, model, graph, layout, render) on stderr\n"
     "  -h, --help            this help\n"
     "\n"
     "FILE may be - for standard input. JSON and DOT hold every machine of the file.\n"
@@ -74,6 +76,7 @@ static const char LIST_HELP[] =
     "\n"
     "Options:\n"
     "      --root DIR        allow DefinitionUri files anywhere under DIR\n"
+    "      --timings         print the time reading and modelling took on stderr\n"
     "  -h, --help            this help\n"
     "\n"
     "Exit status: 0 when every file was read; 2 when a file cannot be read or parsed.\n";
@@ -86,9 +89,9 @@ static const char THEMES_HELP[] =
 static const command COMMANDS[] = {
     {"render", run_render, "sfnviz render FILE [-f FORMAT] [-o OUT] [-m ID]... [--theme NAME|FILE] "
                            "[--dark-theme NAME|FILE] [--legend] [--direction TB|LR] [--no-title] [--dpi N] "
-                           "[--root DIR]",
-     RENDER_HELP, TAKES_DRAWING | TAKES_ROOT},
-    {"list", run_list, "sfnviz list FILE... [--root DIR]", LIST_HELP, TAKES_ROOT},
+                           "[--root DIR] [--timings]",
+     RENDER_HELP, TAKES_DRAWING | TAKES_ROOT | TAKES_TIMINGS},
+    {"list", run_list, "sfnviz list FILE... [--root DIR] [--timings]", LIST_HELP, TAKES_ROOT | TAKES_TIMINGS},
     {"themes", run_themes, "sfnviz themes", THEMES_HELP, 0},
 };
 enum { COMMAND_COUNT = sizeof COMMANDS / sizeof COMMANDS[0] };
@@ -116,7 +119,7 @@ static int usage_error(const command *c, const char *fmt, ...)
 
 /* ---- option parsing ---- */
 
-enum { OPT_THEME = 256, OPT_DIRECTION, OPT_ROOT, OPT_NO_TITLE, OPT_DPI, OPT_DARK_THEME, OPT_LEGEND };
+enum { OPT_THEME = 256, OPT_DIRECTION, OPT_ROOT, OPT_NO_TITLE, OPT_DPI, OPT_DARK_THEME, OPT_LEGEND, OPT_TIMINGS };
 
 static const struct option LONG_OPTIONS[] = {
     {"format", required_argument, NULL, 'f'},    {"output", required_argument, NULL, 'o'},
@@ -124,6 +127,7 @@ static const struct option LONG_OPTIONS[] = {
     {"direction", required_argument, NULL, OPT_DIRECTION}, {"root", required_argument, NULL, OPT_ROOT},
     {"no-title", no_argument, NULL, OPT_NO_TITLE},         {"dpi", required_argument, NULL, OPT_DPI},
     {"dark-theme", required_argument, NULL, OPT_DARK_THEME}, {"legend", no_argument, NULL, OPT_LEGEND},
+    {"timings", no_argument, NULL, OPT_TIMINGS},
     {"help", no_argument, NULL, 'h'},            {NULL, 0, NULL, 0},
 };
 
@@ -164,6 +168,7 @@ static unsigned option_group(int ch)
     case OPT_DARK_THEME:
     case OPT_LEGEND: return TAKES_DRAWING;
     case OPT_ROOT: return TAKES_ROOT;
+    case OPT_TIMINGS: return TAKES_TIMINGS;
     default: return ~0u;
     }
 }
@@ -200,6 +205,7 @@ static int parse_options(const command *c, int argc, char **argv, options *o)
         case OPT_ROOT: o->root = optarg; break;
         case OPT_NO_TITLE: o->no_title = true; break;
         case OPT_LEGEND: o->legend = true; break;
+        case OPT_TIMINGS: o->timings = true; break;
         case OPT_DARK_THEME: o->dark_theme = optarg; break;
         case OPT_DPI:
             if (parse_dpi(optarg, &o->dpi) != 0)
@@ -641,6 +647,15 @@ static int run_themes(const options *o)
 
 /* ---- entry ---- */
 
+/* `sfnviz: timings: read 1.2 ms · model 0.4 ms · ...`, on standard error (for bench/scale.sh). */
+static void print_timings(void)
+{
+    fputs("sfnviz: timings:", stderr);
+    for (size_t i = 0; sfnviz_stage_name(i); i++)
+        fprintf(stderr, "%s %s %.3f ms", i ? " \u00b7" : "", sfnviz_stage_name(i), sfnviz_stage_seconds(i) * 1e3);
+    fputc('\n', stderr);
+}
+
 int cli_main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -660,8 +675,11 @@ int cli_main(int argc, char **argv)
             continue;
         options o;
         int rc = parse_options(&COMMANDS[i], argc - 1, argv + 1, &o);
-        if (rc < 0)
+        if (rc < 0) {
             rc = COMMANDS[i].run(&o);
+            if (o.timings)
+                print_timings();
+        }
         free(o.ids);
         return rc;
     }

@@ -2,6 +2,7 @@
 #include "document.h"
 #include "source.h"
 #include "template.h"
+#include "timing.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -20,14 +21,18 @@ static sfnviz_doc *doc_new(const char *name)
 static void doc_interpret(sfnviz_doc *doc, const char *text, size_t len, const sfnviz_load_options *opts,
                           const char *base_dir)
 {
+    double start = timing_now();
     doc->root = value_read(&doc->arena, doc->path, text, len, &doc->diags);
+    timing_add(STAGE_READ, start);
     if (!doc->root) {
         doc->failed = true;
         return;
     }
+    start = timing_now();
     template_options t = {opts ? opts->root : NULL, base_dir, text, len};
     if (!template_read(&doc->arena, doc->path, doc->root, &t, &doc->machines, &doc->machine_count, &doc->diags))
         doc->failed = true;
+    timing_add(STAGE_MODEL, start);
 }
 
 sfnviz_doc *sfnviz_doc_load_file(const char *path, const sfnviz_load_options *opts)
@@ -35,7 +40,10 @@ sfnviz_doc *sfnviz_doc_load_file(const char *path, const sfnviz_load_options *op
     sfnviz_doc *doc = doc_new(path);
     char *text = NULL, err[256];
     size_t len = 0;
-    if (source_read_file(path, &text, &len, err, sizeof err) != 0) {
+    double start = timing_now();
+    int rc = source_read_file(path, &text, &len, err, sizeof err);
+    timing_add(STAGE_READ, start);
+    if (rc != 0) {
         diag_error(&doc->diags, ((mark){doc->path, 0, 0}), "%s", err);
         doc->failed = true;
         return doc;
@@ -50,7 +58,10 @@ sfnviz_doc *sfnviz_doc_load_stream(const char *name, FILE *stream, const sfnviz_
     sfnviz_doc *doc = doc_new(name);
     char *text = NULL, err[256];
     size_t len = 0;
-    if (source_read_stream(stream, &text, &len, err, sizeof err) != 0) {
+    double start = timing_now();
+    int rc = source_read_stream(stream, &text, &len, err, sizeof err);
+    timing_add(STAGE_READ, start);
+    if (rc != 0) {
         diag_error(&doc->diags, ((mark){doc->path, 0, 0}), "%s", err);
         doc->failed = true;
         return doc;

@@ -1,6 +1,7 @@
 /* export.c: one table maps format names to exporters; sfnviz_export dispatches through it. */
 #include "document.h"
 #include "export.h"
+#include "timing.h"
 #include "render.h"
 
 #include <stdlib.h>
@@ -109,7 +110,9 @@ int sfnviz_export(const sfnviz_doc *doc, const sfnviz_machine *const *machines, 
     strbuf b;
     strbuf_init(&b);
     if (e->format == SFNVIZ_FORMAT_JSON) {
+        double start = timing_now();
         export_json(machines, n, &b);
+        timing_add(STAGE_RENDER, start);
     } else if (export_graphviz(machines, n, e, &ro, opts, &b, err, err_size) != 0) {
         strbuf_free(&b);
         return -1;

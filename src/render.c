@@ -17,6 +17,7 @@
 #include "graph.h"
 #include "png_writer.h"
 #include "svg_scheme.h"
+#include "timing.h"
 
 #include <cairo.h>
 #include <graphviz/gvc.h>
@@ -186,7 +187,10 @@ static int capture_end(capture *c, int rc)
 
 static int lay_out(GVC_t *gvc, Agraph_t *g, diag_list *diags)
 {
-    if (gvLayout(gvc, g, "dot") == 0)
+    double start = timing_now();
+    int rc = gvLayout(gvc, g, "dot");
+    timing_add(STAGE_LAYOUT, start);
+    if (rc == 0)
         return 0;
     diag_error(diags, mark_none(), "Graphviz could not lay out the graph");
     return -1;
@@ -358,7 +362,9 @@ static int begin_render(GVC_t *gvc, const machine *m, const render_options *o, c
                         diag_list *diags)
 {
     capture_begin(c, diags);
+    double start = timing_now();
     *g = graph_build(m, o, diags);
+    timing_add(STAGE_GRAPH, start);
     return *g ? fit_bars(gvc, *g, o && o->left_right, diags) : -1;
 }
 
@@ -374,8 +380,10 @@ int render_dot(const machine *m, const render_options *o, strbuf *out, diag_list
     int rc = begin_render(gvc, m, o, &c, &g, diags);
     strbuf text;
     strbuf_init(&text);
+    double start = timing_now();
     if (rc == 0)
         graph_write(g, &text);
+    timing_add(STAGE_RENDER, start);
     if (g)
         agclose(g);
     rc = capture_end(&c, rc);
@@ -391,6 +399,7 @@ static int draw(GVC_t *gvc, Agraph_t *g, const render_options *o, const char *fo
 {
     int rc = lay_out(gvc, g, diags);
     bool png = strcmp(format, "png") == 0;
+    double start = timing_now();
     if (rc == 0 && png)
         cap_bitmap(g, o->png_dpi > 0 ? o->png_dpi : RENDER_PNG_DPI, diags);
     if (rc == 0 && png)
@@ -398,6 +407,7 @@ static int draw(GVC_t *gvc, Agraph_t *g, const render_options *o, const char *fo
     else if (rc == 0)
         rc = render_laid_out(gvc, g, device_for(format), out, diags);
     gvFreeLayout(gvc, g);
+    timing_add(STAGE_RENDER, start);
     return rc;
 }
 

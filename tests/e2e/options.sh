@@ -75,6 +75,16 @@ run render "$HELLO" -f svg --dark-theme no-such-theme
 expect_rc "an unknown --dark-theme is refused" 2
 expect_err "naming it" "no-such-theme"
 
+# --timings: the time of each stage on stderr, for the benchmark; list takes it, themes does not.
+run render "$HELLO" -f svg --timings
+expect_rc "--timings" 0
+expect_err "--timings names the five stages" "^sfnviz: timings: read [0-9.]+ ms · model [0-9.]+ ms · graph [0-9.]+ ms · layout [0-9.]+ ms · render [0-9.]+ ms$"
+expect_out "and the SVG is still written" "</svg>"
+run list "$HELLO" --timings
+expect_err "list --timings" "^sfnviz: timings: read"
+run themes --timings
+expect_rc "themes refuses --timings" 2
+
 run render "$HELLO" --direction LR -f dot
 expect_out "--direction LR sets rankdir" "rankdir=LR"
 finish
