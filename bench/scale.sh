@@ -11,6 +11,7 @@
 #   SEED      the generator's seed (default 1)
 #   GEN_ARGS  more generator options, e.g. GEN_ARGS=--no-shared-catch
 #   DOT       Graphviz's dot (default: dot on the PATH)
+#   DETAIL    sfnviz's --detail (default auto: full, compact or collapsed by size, refused past the budget)
 set -u
 bin=${1:-build/sfnviz}
 [[ $# -gt 0 ]] && shift
@@ -21,6 +22,7 @@ runs_small=${RUNS:-3}
 seed=${SEED:-1}
 gen_args=${GEN_ARGS:-}
 dot_bin=${DOT:-dot}
+detail=${DETAIL:-auto}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 die() { echo "scale.sh: $*" >&2; exit 2; }
@@ -71,7 +73,7 @@ note() {
 }
 
 : >"$tmp/notes"
-rows=() rss_rows=()
+rows=() rss_rows=() stage_rows=()
 for size in "${sizes[@]}"; do
   w=$tmp/w$size.json
   # shellcheck disable=SC2086 # GEN_ARGS is a list of options
@@ -80,7 +82,7 @@ for size in "${sizes[@]}"; do
   ((size <= 500)) && runs=$runs_small
   echo "size $size ($runs run(s) each)..." >&2
 
-  measure "$runs" "$bin" render "$w" -f json -o "$tmp/out.json"
+  measure "$runs" "$bin" render "$w" -f json -o "$tmp/out.json" --detail "$detail"
   json=$secs json_rss=$(rss_mb)
   note "$size" json
   states='?' edges='?'
@@ -91,14 +93,14 @@ print(len(m["states"]), len(m["edges"]))' "$tmp/out.json")
   fi
 
   rm -f "$tmp/out.dot"
-  measure "$runs" "$bin" render "$w" -f dot -o "$tmp/out.dot"
+  measure "$runs" "$bin" render "$w" -f dot -o "$tmp/out.dot" --detail "$detail"
   dot=$secs dot_rss=$(rss_mb)
   note "$size" dot
 
   cells=() rss_cells=()
   for fmt in svg png; do
     rm -f "$tmp/out.$fmt"
-    measure "$runs" "$bin" render "$w" -f "$fmt" -o "$tmp/out.$fmt"
+    measure "$runs" "$bin" render "$w" -f "$fmt" -o "$tmp/out.$fmt" --detail "$detail"
     note "$size" "$fmt"
     if [[ $secs =~ ^[0-9] ]]; then cells+=("$secs s / $(mb "$tmp/out.$fmt")"); else cells+=("$secs"); fi
     rss_cells+=("$(rss_mb)")
@@ -116,6 +118,15 @@ print(len(m["states"]), len(m["edges"]))' "$tmp/out.json")
     if [[ $secs =~ ^[0-9] ]]; then cells+=("$secs s / $(mb "$tmp/plain.svg")"); else cells+=("$secs"); fi
     rss_cells+=("$(rss_mb)")
   fi
+  # One more SVG run for the time of each stage (sfnviz --timings) and the detail it was drawn in.
+  stage_row="| $size | timeout or refused | | | | | |"
+  if timeout -k 5 "$limit" "$bin" render "$w" -f svg -o /dev/null --detail "$detail" --timings 2>"$tmp/t" >/dev/null; then
+    drawn=$(grep -oE 'drawn (compact|collapsed)' "$tmp/t" | cut -d' ' -f2)
+    stage_row=$(awk -v size="$size" -v drawn="${drawn:-$([[ $detail == auto ]] && echo full || echo "$detail")}" '
+      /^sfnviz: timings:/ { for (i = 1; i <= NF; i++) if ($(i + 2) == "ms") t[$i] = $(i + 1) }
+      END { printf "| %s | %s | %s | %s | %s | %s | %s |", size, drawn, t["read"], t["model"], t["graph"], t["layout"], t["render"] }' "$tmp/t")
+  fi
+  stage_rows+=("$stage_row")
   [[ $json =~ ^[0-9] ]] && json+=" s"
   [[ $dot =~ ^[0-9] ]] && dot+=" s"
   rows+=("| $size | $states | $edges | $json | $dot | ${cells[0]} | ${cells[1]} | ${cells[2]} |")
@@ -130,6 +141,12 @@ echo
 echo "| size | states | edges | json | dot | svg s / MB | png s / MB | \`dot -Tsvg\` s / MB |"
 echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 printf '%s\n' "${rows[@]}"
+echo
+echo "Stages of one SVG run (sfnviz --timings, milliseconds):"
+echo
+echo "| size | drawn | read | model | graph | layout | render |"
+echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"
+printf '%s\n' "${stage_rows[@]}"
 echo
 echo "Peak RSS (MB):"
 echo

@@ -85,6 +85,17 @@ void sfnviz_theme_free(sfnviz_theme *t);
 
 typedef enum sfnviz_direction { SFNVIZ_TOP_BOTTOM, SFNVIZ_LEFT_RIGHT } sfnviz_direction;
 
+/* How much a diagram shows. AUTO draws in full up to a size budget, then degrades step by step (and says
+ * so through the warn callback), since Graphviz's layout time explodes on large graphs: COMPACT leaves the
+ * retry, catch and default labels to the tooltips and puts rules on one line; COLLAPSED also draws each
+ * top-level Parallel and Map as one node with a count. FULL draws everything whatever the size. */
+typedef enum sfnviz_detail {
+    SFNVIZ_DETAIL_AUTO,
+    SFNVIZ_DETAIL_FULL,
+    SFNVIZ_DETAIL_COMPACT,
+    SFNVIZ_DETAIL_COLLAPSED
+} sfnviz_detail;
+
 typedef struct sfnviz_render_options {
     const sfnviz_theme *theme; /* NULL: the built-in default */
     sfnviz_direction direction;
@@ -94,6 +105,7 @@ typedef struct sfnviz_render_options {
      * prefers-color-scheme); fonts, sizes and line styles stay the light theme's. */
     const sfnviz_theme *dark_theme;
     double png_dpi;    /* PNG resolution; 0: the default, 110 */
+    sfnviz_detail detail;
     /* Called with each warning of a render that still succeeds (a PNG scaled down to fit, a Graphviz
      * warning), formatted like a diagnostic; NULL: warnings are dropped. */
     void (*warn)(const char *message, void *ctx);

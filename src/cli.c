@@ -24,6 +24,7 @@ typedef struct options {
     bool no_title;
     bool legend;
     bool timings;
+    sfnviz_detail detail;
     double dpi;
     char **files;
     size_t file_count;
@@ -57,7 +58,11 @@ static const char RENDER_HELP[] =
     "                        in SVG dark on a dark page (as --dark-theme dark)\n"
     "      --dark-theme NAME|FILE  SVG only: switch to this theme's colours when the page is dark (CSS\n"
     "                        prefers-color-scheme), so one SVG suits light and dark pages\n"
-    "      --legend          add a key of the shapes and edge styles used, under the title\n"
+    "      --legend          add a key of the shapes and edge styles used, above the Start\n"
+    "      --detail LEVEL    auto (default): full up to about 300 states, then compact, past about 700\n"
+    "                        collapsed; full: every label and box whatever the size (large graphs may take\n"
+    "                        minutes); compact: retry, catch and default labels left to the tooltips;\n"
+    "                        collapsed: also each top-level Parallel and Map as one node\n"
     "      --direction TB|LR top to bottom (default) or left to right\n"
     "      --no-title        leave out the title (name, type, ID and file)\n"
     "      --dpi N           PNG resolution, 36 to 600 (default 110; 220 for high-density screens)\n"
@@ -88,7 +93,7 @@ static const char THEMES_HELP[] =
 
 static const command COMMANDS[] = {
     {"render", run_render, "sfnviz render FILE [-f FORMAT] [-o OUT] [-m ID]... [--theme NAME|FILE] "
-                           "[--dark-theme NAME|FILE] [--legend] [--direction TB|LR] [--no-title] [--dpi N] "
+                           "[--dark-theme NAME|FILE] [--legend] [--detail LEVEL] [--direction TB|LR] [--no-title] [--dpi N] "
                            "[--root DIR] [--timings]",
      RENDER_HELP, TAKES_DRAWING | TAKES_ROOT | TAKES_TIMINGS},
     {"list", run_list, "sfnviz list FILE... [--root DIR] [--timings]", LIST_HELP, TAKES_ROOT | TAKES_TIMINGS},
@@ -119,7 +124,7 @@ static int usage_error(const command *c, const char *fmt, ...)
 
 /* ---- option parsing ---- */
 
-enum { OPT_THEME = 256, OPT_DIRECTION, OPT_ROOT, OPT_NO_TITLE, OPT_DPI, OPT_DARK_THEME, OPT_LEGEND, OPT_TIMINGS };
+enum { OPT_THEME = 256, OPT_DIRECTION, OPT_ROOT, OPT_NO_TITLE, OPT_DPI, OPT_DARK_THEME, OPT_LEGEND, OPT_TIMINGS, OPT_DETAIL };
 
 static const struct option LONG_OPTIONS[] = {
     {"format", required_argument, NULL, 'f'},    {"output", required_argument, NULL, 'o'},
@@ -127,7 +132,7 @@ static const struct option LONG_OPTIONS[] = {
     {"direction", required_argument, NULL, OPT_DIRECTION}, {"root", required_argument, NULL, OPT_ROOT},
     {"no-title", no_argument, NULL, OPT_NO_TITLE},         {"dpi", required_argument, NULL, OPT_DPI},
     {"dark-theme", required_argument, NULL, OPT_DARK_THEME}, {"legend", no_argument, NULL, OPT_LEGEND},
-    {"timings", no_argument, NULL, OPT_TIMINGS},
+    {"timings", no_argument, NULL, OPT_TIMINGS},    {"detail", required_argument, NULL, OPT_DETAIL},
     {"help", no_argument, NULL, 'h'},            {NULL, 0, NULL, 0},
 };
 
@@ -140,6 +145,17 @@ static int parse_direction(const char *s, sfnviz_direction *out)
     else
         return -1;
     return 0;
+}
+
+static int parse_detail(const char *s, sfnviz_detail *out)
+{
+    static const char *const names[] = {"auto", "full", "compact", "collapsed"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(s, names[i]) == 0) {
+            *out = (sfnviz_detail)i;
+            return 0;
+        }
+    return -1;
 }
 
 enum { RENDER_PNG_DPI_MAX_CLI = 600 };
@@ -166,6 +182,7 @@ static unsigned option_group(int ch)
     case OPT_NO_TITLE:
     case OPT_DPI:
     case OPT_DARK_THEME:
+    case OPT_DETAIL:
     case OPT_LEGEND: return TAKES_DRAWING;
     case OPT_ROOT: return TAKES_ROOT;
     case OPT_TIMINGS: return TAKES_TIMINGS;
@@ -206,6 +223,10 @@ static int parse_options(const command *c, int argc, char **argv, options *o)
         case OPT_NO_TITLE: o->no_title = true; break;
         case OPT_LEGEND: o->legend = true; break;
         case OPT_TIMINGS: o->timings = true; break;
+        case OPT_DETAIL:
+            if (parse_detail(optarg, &o->detail) != 0)
+                return usage_error(c, "unknown detail '%s' (choose auto, full, compact or collapsed)", optarg);
+            break;
         case OPT_DARK_THEME: o->dark_theme = optarg; break;
         case OPT_DPI:
             if (parse_dpi(optarg, &o->dpi) != 0)
@@ -506,7 +527,7 @@ static int run_render(const options *o)
     if (o->file_count != 1)
         return usage_error(&COMMANDS[0], "%s", o->file_count ? "render takes one FILE" : "render needs a FILE");
     sfnviz_render_options ro = {.direction = o->direction, .no_title = o->no_title, .legend = o->legend,
-                                .png_dpi = o->dpi, .warn = print_warning};
+                                .png_dpi = o->dpi, .detail = o->detail, .warn = print_warning};
     sfnviz_theme *theme = NULL, *dark = NULL;
     if (load_themes(o, &theme, &dark) != 0)
         return EXIT_BAD_INPUT;

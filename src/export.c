@@ -1,8 +1,9 @@
 /* export.c: one table maps format names to exporters; sfnviz_export dispatches through it. */
 #include "document.h"
 #include "export.h"
-#include "timing.h"
+#include "graph.h"
 #include "render.h"
+#include "timing.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +69,29 @@ static void pass_warnings(const diag_list *diags, const sfnviz_render_options *o
     }
 }
 
+/* Past the size budget, less detail, and a warning that says what was left out and how to get it back;
+ * -1 with an error when even the collapsed diagram is past the budget. */
+static int plan_detail(const machine *m, render_options *o, diag_list *diags)
+{
+    o->detail = graph_plan(m);
+    const char *id = m->id ? m->id : "state machine";
+    if (o->detail == DETAIL_TOO_LARGE) {
+        diag_error(diags, mark_none(), "%s: %zu states and %zu transitions are past what Graphviz lays out in "
+                   "reasonable time, even with each Parallel and Map collapsed; -f json lists them, and "
+                   "--detail collapsed (or compact, full) draws anyway, which may take minutes",
+                   id, m->state_count, m->edge_count);
+        return -1;
+    }
+    if (o->detail != DETAIL_FULL)
+        diag_warning(diags, mark_none(), "%s: %zu states and %zu transitions: drawn %s to keep the layout fast "
+                     "(%s); --detail full draws everything, which may take minutes",
+                     id, m->state_count, m->edge_count, o->detail == DETAIL_COMPACT ? "compact" : "collapsed",
+                     o->detail == DETAIL_COMPACT
+                         ? "retry, catch and default labels are in the tooltips, rules are on one line"
+                         : "each top-level Parallel and Map is one node, edge labels are in the tooltips");
+    return 0;
+}
+
 static int export_graphviz(const machine *const *ms, size_t n, const format_entry *e, const render_options *ro,
                            const sfnviz_render_options *opts, strbuf *out, char *err, size_t err_size)
 {
@@ -77,13 +101,25 @@ static int export_graphviz(const machine *const *ms, size_t n, const format_entr
     for (size_t i = 0; i < n && rc == 0; i++) {
         if (ms[i]->status != MACHINE_OK)
             continue;
-        rc = e->format == SFNVIZ_FORMAT_DOT ? render_dot(ms[i], ro, out, &diags)
-                                            : render_image(ms[i], ro, e->name, out, &diags);
+        render_options one = *ro;
+        if ((!opts || opts->detail == SFNVIZ_DETAIL_AUTO) && plan_detail(ms[i], &one, &diags) != 0) {
+            rc = -1;
+            break;
+        }
+        rc = e->format == SFNVIZ_FORMAT_DOT ? render_dot(ms[i], &one, out, &diags)
+                                            : render_image(ms[i], &one, e->name, out, &diags);
     }
-    if (rc != 0)
-        diag_format(diags.count ? &diags.items[0] : NULL, err, err_size);
-    else
+    if (rc != 0) {
+        const diag *first = diags.count ? &diags.items[0] : NULL;
+        for (size_t i = 0; i < diags.count; i++)
+            if (diags.items[i].level == DIAG_ERROR) {
+                first = &diags.items[i];
+                break;
+            }
+        diag_format(first, err, err_size);
+    } else {
         pass_warnings(&diags, opts);
+    }
     diag_list_free(&diags);
     return rc;
 }
@@ -105,6 +141,9 @@ int sfnviz_export(const sfnviz_doc *doc, const sfnviz_machine *const *machines, 
                          .left_right = opts && opts->direction == SFNVIZ_LEFT_RIGHT,
                          .no_title = opts && opts->no_title,
                          .legend = opts && opts->legend,
+                         .detail = opts && opts->detail == SFNVIZ_DETAIL_COMPACT     ? DETAIL_COMPACT
+                                   : opts && opts->detail == SFNVIZ_DETAIL_COLLAPSED ? DETAIL_COLLAPSED
+                                                                                      : DETAIL_FULL,
                          .dark_theme = opts ? opts->dark_theme : NULL,
                          .png_dpi = opts ? opts->png_dpi : 0};
     strbuf b;

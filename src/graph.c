@@ -41,12 +41,18 @@ enum {
     ERRORS_SHOWN = 6,      /* error names listed under a retry or catch label; more are counted */
     RULE_WIDTH = 30,       /* characters per line of a Choice rule label */
     RULE_LINES = 3,        /* lines of a Choice rule label before it is cut with "…" */
-    NAME_LINES = 2,
+    NAME_LINES = 2,        /* lines of a state's name (of LABEL_MAX characters) before it is cut */
     CHOICE_NAME_WIDTH = 24, /* characters per line of a Choice's name, */
     CHOICE_NAME_LINES = 3,  /* over at most three lines */
-    FAN_OUT_DECORATE = 3,  /* rules (default included) of a Choice from which rule labels get leader lines */        /* lines of a state's name (of LABEL_MAX characters) before it is cut */
+    FAN_OUT_DECORATE = 3,  /* rules (default included) of a Choice from which rule labels get leader lines */
     LR_LOOP_MAX = 28,      /* characters of an error name under a retry loop, left to right */
     SHARED_CATCH_MIN = 8,  /* catch edges into one state from which each gets a small stand-in node */
+    /* Layout costs (layout_cost) up to which a diagram is drawn in full, compact, and collapsed; past the
+     * last, auto refuses to lay it out. Measured with bench/scale.sh (bench/README.md): about 0.5 s, 0.5 s
+     * and 3 s at most on the synthetic workflows. */
+    FULL_BUDGET = 300,
+    COMPACT_BUDGET = 420,
+    COLLAPSED_BUDGET = 600,
     ID_SIZE = 48,
 };
 
@@ -285,6 +291,8 @@ typedef struct builder {
     size_t ghost_count, ghost_cap;
     int refs;
     bool any_retry;
+    bool compact;           /* short labels (DETAIL_COMPACT and beyond) */
+    bool collapse;          /* containers drawn as one node, their insides left out */
     strbuf label, tip;
 } builder;
 
@@ -446,9 +454,17 @@ static void add_legend(builder *b, Agnode_t *start)
 static bool valid_state(const builder *b, int i) { return i >= 0 && (size_t)i < b->m->state_count; }
 static bool valid_scope(const builder *b, int i) { return i >= 0 && (size_t)i < b->m->scope_count; }
 
+/* A Parallel or Map drawn as a box holding its scopes; collapsed, it is a node like any other. */
 static bool is_container(const builder *b, int i)
 {
-    return valid_state(b, i) && (b->m->states[i].type == STATE_PARALLEL || b->m->states[i].type == STATE_MAP);
+    return !b->collapse && valid_state(b, i) &&
+           (b->m->states[i].type == STATE_PARALLEL || b->m->states[i].type == STATE_MAP);
+}
+
+/* Collapsed, only the top level is drawn. */
+static bool scope_drawn(const builder *b, int scope)
+{
+    return !b->collapse || (valid_scope(b, scope) && b->m->scopes[scope].parent < 0);
 }
 
 static void style_cluster(builder *b, Agraph_t *c, const theme_cluster *tc, const char *cls)
@@ -763,6 +779,20 @@ static void put_failure(builder *b, const wf_state *s, const char *colour)
         put_detail_text(b, colour, "", c);
 }
 
+/* Compact, a state's retries are a line of its own label, `↻ ×3` (`↻ ×3 +1` with more retriers), rather
+ * than a label on its loop: any edge label makes dot double every rank. */
+static void put_retry_line(builder *b, int state)
+{
+    int first = b->retry_first[state], more = -1;
+    for (int i = first; i >= 0; i = b->retry_next[i])
+        more++;
+    strbuf_printf(&b->label, "<br/><font point-size=\"%g\" color=\"%s\">" RETRY_SIGN " " TIMES_SIGN "%lld",
+                  b->t->detail_size, b->t->retry_edge.text, b->m->edges[first].max_attempts);
+    if (more > 0)
+        strbuf_printf(&b->label, " +%d", more);
+    strbuf_puts(&b->label, "</font>");
+}
+
 static void put_state_label(builder *b, const wf_state *s, const theme_box *box)
 {
     strbuf_puts(&b->label, "<b>");
@@ -781,6 +811,9 @@ static void put_state_label(builder *b, const wf_state *s, const theme_box *box)
         break;
     default: break;
     }
+    int i = (int)(s - b->m->states);
+    if (b->compact && b->retry_first[i] >= 0)
+        put_retry_line(b, i);
 }
 
 static void put_tip_line(builder *b, const char *what, const char *text)
@@ -812,11 +845,62 @@ static void put_state_tip(builder *b, const wf_state *s)
     put_tip_line(b, "Comment", s->comment);
 }
 
+/* The states a collapsed Parallel or Map holds, at any depth: its scopes come after it in the model. */
+static size_t states_inside(const builder *b, int i)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < b->m->state_count; k++)
+        for (int sc = b->m->states[k].scope; valid_scope(b, sc); ) {
+            int p = b->m->scopes[sc].parent;
+            if (p == i) {
+                n++;
+                break;
+            }
+            sc = valid_state(b, p) ? b->m->states[p].scope : -1;
+        }
+    return n;
+}
+
+/* A collapsed Parallel or Map: a node in its box's colours and line, named, with what it holds. */
+static void add_collapsed(builder *b, int i, Agnode_t *n)
+{
+    const wf_state *s = &b->m->states[i];
+    bool par = s->type == STATE_PARALLEL;
+    const theme_cluster *tc = par ? &b->t->parallel : &b->t->map;
+    char style[48];
+    snprintf(style, sizeof style, "rounded,filled,%s", theme_line_name(tc->style));
+    set(n, "class", par ? "parallel collapsed" : "map collapsed");
+    set(n, "style", style);
+    set(n, "fillcolor", tc->fill);
+    set(n, "color", tc->border);
+    set(n, "fontcolor", tc->text);
+    strbuf_puts(&b->label, "<b>");
+    put_name_lines(&b->label, s->name, LABEL_MAX, NAME_LINES);
+    strbuf_printf(&b->label, "</b><br/><font point-size=\"%g\" color=\"%s\">", b->t->detail_size, tc->detail);
+    if (par)
+        strbuf_printf(&b->label, "Parallel" SEP "%d branch%s", s->child_scope_count,
+                      s->child_scope_count == 1 ? "" : "es");
+    else
+        strbuf_puts(&b->label, s->map.distributed ? "Map" SEP "DISTRIBUTED" : "Map" SEP "INLINE");
+    strbuf_printf(&b->label, SEP "%zu states inside</font>", states_inside(b, i));
+    set_html(b, n, "label", &b->label);
+    put_state_tip(b, s);
+    set_tip(b, n);
+}
+
 static void add_state(builder *b, int i)
 {
     const wf_state *s = &b->m->states[i];
     if (is_container(b, i)) {
         container(b, i, 0);
+        return;
+    }
+    if (!scope_drawn(b, s->scope))
+        return;
+    if (b->collapse && (s->type == STATE_PARALLEL || s->type == STATE_MAP)) {
+        Agnode_t *n = new_node(scope_graph(b, s->scope, 0), "s", i, "");
+        b->entry[i] = b->exit[i] = n;
+        add_collapsed(b, i, n);
         return;
     }
     Agnode_t *n = new_node(scope_graph(b, s->scope, 0), "s", i, "");
@@ -1070,6 +1154,7 @@ static void put_retrier(builder *b, const wf_edge *e, const char *lead, const ch
  * it. */
 static void retry_label(builder *b, int first)
 {
+
     size_t rows = 0;
     for (int i = first; i >= 0; i = b->retry_next[i])
         rows += 1 + error_rows(&b->m->edges[i]) + (i != first);
@@ -1155,7 +1240,7 @@ static void put_rule_row(builder *b, const wf_edge *e)
     if (e->kind == EDGE_DEFAULT)
         strbuf_puts(&b->label, "default");
     else
-        put_wrapped(&b->label, e->label ? e->label : "rule", RULE_WIDTH, RULE_LINES);
+        put_wrapped(&b->label, e->label ? e->label : "rule", RULE_WIDTH, b->compact ? 1 : RULE_LINES);
     strbuf_puts(&b->label, "</td></tr>");
 }
 
@@ -1210,8 +1295,18 @@ static void label_edge(builder *b, Agedge_t *ge, const wf_edge *e)
         break;
     default: return;
     }
-    set_html(b, ge, "label", &b->label);
+    /* Compact, no edge has a label, since any label makes dot double every rank (and the layout time with
+     * it): retries are a line in their state's label, catch and default edges are told by their line style
+     * (the tooltip keeps the errors), and Choice rules are external labels, placed after the layout. */
+    if (!b->compact)
+        set_html(b, ge, "label", &b->label);
+    else if (e->kind == EDGE_CHOICE)
+        set_html(b, ge, "xlabel", &b->label);
+    else
+        sb_clear(&b->label);
     set_tip(b, ge);
+    if (b->compact)
+        return;
     /* Three or more rules fan out from a Choice and their edges run steep: each label gets a leader line
      * to its edge, or it may read as the neighbour's. */
     if ((e->kind == EDGE_CHOICE || e->kind == EDGE_DEFAULT) && b->rules_out[e->from] >= FAN_OUT_DECORATE)
@@ -1309,6 +1404,8 @@ static void arrive_clear_of_retries(builder *b, Agedge_t *ge, const wf_edge *e, 
 
 static void add_edge(builder *b, const wf_edge *e)
 {
+    if (!scope_drawn(b, e->scope))
+        return;
     /* A state's retriers share one loop, drawn with its first; a Choice's rules to one state one edge. */
     int index = (int)(e - b->m->edges);
     if (e->kind == EDGE_RETRY && (!valid_state(b, e->from) || b->retry_first[e->from] != index))
@@ -1478,6 +1575,8 @@ static void builder_init(builder *b, const machine *m, const render_options *o, 
     b->m = m;
     b->t = o && o->theme ? o->theme : theme_default();
     b->lr = o && o->left_right;
+    b->compact = o && o->detail >= DETAIL_COMPACT;
+    b->collapse = o && o->detail >= DETAIL_COLLAPSED;
     b->g = g;
     b->scope_graph = alloc_array(m->scope_count, sizeof *b->scope_graph);
     b->start = alloc_array(m->scope_count, sizeof *b->start);
@@ -1615,7 +1714,7 @@ static void add_states(builder *b)
 {
     for (size_t i = 0; i < b->m->edge_count; i++) {
         const wf_edge *e = &b->m->edges[i];
-        if (e->kind == EDGE_START && valid_scope(b, e->scope) && !is_container(b, b->m->scopes[e->scope].parent))
+        if (e->kind == EDGE_START && scope_drawn(b, e->scope) && !is_container(b, b->m->scopes[e->scope].parent))
             scope_start(b, e->scope);
     }
     for (size_t i = 0; i < b->m->state_count; i++)
@@ -1657,6 +1756,35 @@ static Agraph_t *open_graph(const machine *m)
     Agraph_t *g = agopen((char *)strbuf_cstr(&name), Agdirected, &graph_disc);
     strbuf_free(&name);
     return g;
+}
+
+/* What dot's layout time grows with, for graphs like ours: mostly the edges beyond a spanning tree (they
+ * make crossings to minimise and positions to balance), hardly the nodes (a 3000-state chain lays out in
+ * 0.1 s). With top_only, for the top level alone, as a collapsed diagram draws it. */
+static size_t layout_cost(const machine *m, bool top_only)
+{
+    size_t nodes = 0, edges = 0;
+    for (size_t i = 0; i < m->state_count; i++) {
+        int sc = m->states[i].scope;
+        nodes += !top_only || (sc >= 0 && (size_t)sc < m->scope_count && m->scopes[sc].parent < 0);
+    }
+    for (size_t i = 0; i < m->edge_count; i++) {
+        const wf_edge *e = &m->edges[i];
+        if (e->kind == EDGE_RETRY)
+            continue;
+        edges += !top_only || (e->scope >= 0 && (size_t)e->scope < m->scope_count && m->scopes[e->scope].parent < 0);
+    }
+    return nodes / 16 + (edges > nodes ? edges - nodes : 0);
+}
+
+render_detail graph_plan(const machine *m)
+{
+    size_t cost = layout_cost(m, false);
+    if (cost <= FULL_BUDGET)
+        return DETAIL_FULL;
+    if (cost <= COMPACT_BUDGET)
+        return DETAIL_COMPACT;
+    return layout_cost(m, true) <= COLLAPSED_BUDGET ? DETAIL_COLLAPSED : DETAIL_TOO_LARGE;
 }
 
 Agraph_t *graph_build(const machine *m, const render_options *o, diag_list *diags)

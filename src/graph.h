@@ -20,6 +20,11 @@
 
 #include <stdbool.h>
 
+/* The detail a machine is drawn in when the caller leaves it to us: full up to a budget of layout cost,
+ * compact past it, collapsed past a larger one, DETAIL_TOO_LARGE when even its top level is past a third
+ * (budgets measured in bench/README.md). */
+render_detail graph_plan(const machine *m);
+
 /* Builds the graph of m. The graph is opened with a discipline whose output goes to a strbuf (see
  * graph_write); close it with agclose. NULL only when Graphviz refuses to open a graph (error in diags). */
 Agraph_t *graph_build(const machine *m, const render_options *o, diag_list *diags);

@@ -154,11 +154,15 @@ static int describe(cairo_surface_t *s, png_source *src, char *error, size_t err
     return 0;
 }
 
-int png_write_surface(cairo_surface_t *s, strbuf *out, char *error, size_t error_size)
+int png_write_surface(cairo_surface_t *s, int width, int height, strbuf *out, char *error, size_t error_size)
 {
     png_source src;
     if (describe(s, &src, error, error_size) != 0)
         return -1;
+    if (width > 0 && width < src.width)
+        src.width = width;
+    if (height > 0 && height < src.height)
+        src.height = height;
     png_sink sink = {out, error, error_size};
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &sink, on_error, on_warning);
     png_infop info = png ? png_create_info_struct(png) : NULL;

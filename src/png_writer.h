@@ -12,9 +12,10 @@
 
 #include <stddef.h>
 
-/* Appends image surface s to out as an 8-bit PNG: RGB for CAIRO_FORMAT_RGB24, RGBA (un-premultiplied)
- * for CAIRO_FORMAT_ARGB32. Returns 0, or -1 with a NUL-terminated message in error[0..error_size) and out
- * as it was before the call. */
-int png_write_surface(cairo_surface_t *s, strbuf *out, char *error, size_t error_size);
+/* Appends the top-left width x height pixels of image surface s (the whole surface when either is 0 or
+ * larger than it) to out as an 8-bit PNG: RGB for CAIRO_FORMAT_RGB24, RGBA (un-premultiplied) for
+ * CAIRO_FORMAT_ARGB32. Returns 0, or -1 with a NUL-terminated message in error[0..error_size) and out as
+ * it was before the call. */
+int png_write_surface(cairo_surface_t *s, int width, int height, strbuf *out, char *error, size_t error_size);
 
 #endif

@@ -84,12 +84,13 @@ static const lt_symlist_t plugins[] = {
 };
 
 /* PNG resolution, and the bitmap limits: cairo refuses sides of 32767 pixels or more, and a bitmap of
- * 40 Mpx already takes 160 MB to draw. */
+ * 16 Mpx (a 2000 x 8000 diagram) takes 64 MB to draw, which keeps a whole run under 100 MB. */
 
 static const double PNG_MAX_SIDE = 30000;
-static const double PNG_MAX_PIXELS = 40e6;
+static const double PNG_MAX_PIXELS = 16e6;
 static const double GRAPH_PAD_INCHES = 0.3; /* graph.c sets pad=0.3 */
-static const double CAIRO_DEFAULT_PAD = 4; /* points, when a graph sets no pad (cairo renderer's default) */
+static const double CAIRO_DEFAULT_PAD = 4;
+enum { BITMAP_SLACK = 2 }; /* pixels the bitmap has beyond the page we expect Graphviz to lay out */ /* points, when a graph sets no pad (cairo renderer's default) */
 
 /* ---- Context -------------------------------------------------------------------------------------- */
 
@@ -323,7 +324,8 @@ static int draw_on(GVC_t *gvc, Agraph_t *g, const char *device, cairo_t *cr, int
         diag_error(diags, mark_none(), "Graphviz could not draw the PNG");
         return -1;
     }
-    if (canvas_page.width != (unsigned)width || canvas_page.height != (unsigned)height) {
+    if (canvas_page.width == 0 || canvas_page.height == 0 || canvas_page.width > (unsigned)width ||
+        canvas_page.height > (unsigned)height) {
         diag_error(diags, mark_none(), "Graphviz laid out a %u x %u pixel page for a %d x %d pixel PNG",
                    canvas_page.width, canvas_page.height, width, height);
         return -1;
@@ -336,6 +338,10 @@ static int render_png(GVC_t *gvc, Agraph_t *g, const char *device, strbuf *out, 
 {
     int width, height;
     bitmap_size(g, &width, &height);
+    /* External labels (compact diagrams) move the box by fractions of a point, and Graphviz's page can
+     * round a pixel past ours: the bitmap has a pixel of slack each way, and the PNG is the page it drew. */
+    width += BITMAP_SLACK;
+    height += BITMAP_SLACK;
     cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
     cairo_t *cr = cairo_create(s); /* on a failed surface, a context in the same error state */
     int rc = -1;
@@ -346,7 +352,8 @@ static int render_png(GVC_t *gvc, Agraph_t *g, const char *device, strbuf *out, 
                    cairo_status_to_string(cairo_status(cr)));
     cairo_destroy(cr);
     char error[160];
-    if (rc == 0 && png_write_surface(s, out, error, sizeof error) != 0) {
+    if (rc == 0 && png_write_surface(s, (int)canvas_page.width, (int)canvas_page.height, out, error,
+                                     sizeof error) != 0) {
         diag_error(diags, mark_none(), "cannot encode the PNG: %s", error);
         rc = -1;
     }

@@ -88,7 +88,7 @@ static void test_rgb24_round_trip(void)
     strbuf out;
     strbuf_init(&out);
     char error[128] = "";
-    CHECK_INT(png_write_surface(s, &out, error, sizeof error), 0);
+    CHECK_INT(png_write_surface(s, 0, 0, &out, error, sizeof error), 0);
     CHECK_STR(error, "");
     check_header((const unsigned char *)out.data, out.len, w, h, PNG_COLOR_TYPE_RGB);
 
@@ -131,7 +131,7 @@ static void test_argb32_unpremultiplied(void)
     strbuf out;
     strbuf_init(&out);
     char error[128] = "";
-    CHECK_INT(png_write_surface(s, &out, error, sizeof error), 0);
+    CHECK_INT(png_write_surface(s, 0, 0, &out, error, sizeof error), 0);
     check_header((const unsigned char *)out.data, out.len, W, H, PNG_COLOR_TYPE_RGB_ALPHA);
     int dw = 0, dh = 0;
     unsigned char *rgba = decode((const unsigned char *)out.data, out.len, PNG_FORMAT_RGBA, &dw, &dh);
@@ -153,7 +153,7 @@ static void test_appends(void)
     strbuf_init(&out);
     strbuf_puts(&out, "head");
     char error[128];
-    CHECK_INT(png_write_surface(s, &out, error, sizeof error), 0);
+    CHECK_INT(png_write_surface(s, 0, 0, &out, error, sizeof error), 0);
     CHECK(out.len > 4 + 33);
     CHECK(memcmp(out.data, "head", 4) == 0);
     check_header((const unsigned char *)out.data + 4, out.len - 4, 2, 2, PNG_COLOR_TYPE_RGB);
@@ -168,7 +168,7 @@ static void check_refused(cairo_surface_t *s, const char *message)
     strbuf_init(&out);
     strbuf_puts(&out, "kept");
     char error[128] = "";
-    CHECK_INT(png_write_surface(s, &out, error, sizeof error), -1);
+    CHECK_INT(png_write_surface(s, 0, 0, &out, error, sizeof error), -1);
     CHECK_STR(error, message);
     CHECK_INT(out.len, 4);
     CHECK_STR(strbuf_cstr(&out), "kept");
@@ -192,8 +192,33 @@ static void test_refused(void)
     check_refused(NULL, "not a usable image surface");
 }
 
+/* A region: the top-left pixels only; a region larger than the surface is the whole surface. */
+static void test_region(void)
+{
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 10, 8);
+    cairo_t *cr = cairo_create(s);
+    cairo_set_source_rgb(cr, 1, 0, 0);
+    cairo_paint(cr);
+    cairo_destroy(cr);
+    strbuf out;
+    strbuf_init(&out);
+    char error[128] = "";
+    CHECK_INT(png_write_surface(s, 4, 3, &out, error, sizeof error), 0);
+    check_header((const unsigned char *)out.data, out.len, 4, 3, PNG_COLOR_TYPE_RGB);
+    int dw = 0, dh = 0;
+    unsigned char *rgb = decode((const unsigned char *)out.data, out.len, PNG_FORMAT_RGB, &dw, &dh);
+    CHECK(rgb && dw == 4 && dh == 3 && rgb[0] == 255 && rgb[1] == 0 && rgb[3 * 11] == 255);
+    free(rgb);
+    out.len = 0;
+    CHECK_INT(png_write_surface(s, 50, 50, &out, error, sizeof error), 0);
+    check_header((const unsigned char *)out.data, out.len, 10, 8, PNG_COLOR_TYPE_RGB);
+    strbuf_free(&out);
+    cairo_surface_destroy(s);
+}
+
 int main(void)
 {
+    test_region();
     test_rgb24_round_trip();
     test_argb32_unpremultiplied();
     test_appends();
