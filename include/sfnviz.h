@@ -100,16 +100,17 @@ typedef struct sfnviz_render_options {
     const sfnviz_theme *theme; /* NULL: the built-in default */
     sfnviz_direction direction;
     int no_title;      /* leave out the title (name, type, ID, file) */
-    int legend;        /* add a key of the shapes and edge styles the diagram uses, under the title */
+    double png_dpi;    /* PNG resolution; 0: the default, 110 */
+    /* Called with each warning of a render that still succeeds (a PNG scaled down to fit, a Graphviz
+     * warning, less detail for a large machine), formatted like a diagnostic; NULL: warnings are dropped. */
+    void (*warn)(const char *message, void *ctx);
+    void *warn_ctx;
+    /* Added in 0.2; zero is the old behaviour. */
+    int legend;        /* add a key of the shapes and edge styles the diagram uses, before its Start */
     /* SVG only, NULL for none: the theme whose colours the SVG takes when the page is dark (CSS
      * prefers-color-scheme); fonts, sizes and line styles stay the light theme's. */
     const sfnviz_theme *dark_theme;
-    double png_dpi;    /* PNG resolution; 0: the default, 110 */
-    sfnviz_detail detail;
-    /* Called with each warning of a render that still succeeds (a PNG scaled down to fit, a Graphviz
-     * warning), formatted like a diagnostic; NULL: warnings are dropped. */
-    void (*warn)(const char *message, void *ctx);
-    void *warn_ctx;
+    sfnviz_detail detail; /* AUTO (zero): by size, see sfnviz_detail */
 } sfnviz_render_options;
 
 /* Exports machines[0..n) of doc in one output: JSON and DOT hold them all; SVG, PNG and PDF take exactly

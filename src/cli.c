@@ -282,12 +282,24 @@ static void print_warning(const char *message, void *ctx)
 }
 
 /* Prints the file's diagnostics; errors_only for commands that only index files. */
+enum { WARNINGS_SHOWN = 100 }; /* per file; every error is shown */
+
 static void print_diagnostics(const sfnviz_doc *doc, bool errors_only)
 {
     char buf[2048];
-    for (size_t i = 0; i < sfnviz_doc_diag_count(doc); i++)
-        if (!errors_only || sfnviz_doc_diag_is_error(doc, i))
-            put_safe_line(stderr, sfnviz_doc_diag_text(doc, i, buf, sizeof buf));
+    size_t warnings = 0;
+    for (size_t i = 0; i < sfnviz_doc_diag_count(doc); i++) {
+        bool error = sfnviz_doc_diag_is_error(doc, i);
+        if (errors_only && !error)
+            continue;
+        if (!error && ++warnings > WARNINGS_SHOWN)
+            continue;
+        put_safe_line(stderr, sfnviz_doc_diag_text(doc, i, buf, sizeof buf));
+    }
+    if (warnings > WARNINGS_SHOWN) {
+        put_safe(stderr, sfnviz_doc_path(doc));
+        fprintf(stderr, ": %zu more warnings not shown\n", warnings - WARNINGS_SHOWN);
+    }
 }
 
 /* ---- render ---- */
@@ -679,6 +691,9 @@ static void print_timings(void)
 
 int cli_main(int argc, char **argv)
 {
+    /* A line per write, not a character: thousands of warnings must not take thousands of system calls
+     * per line. */
+    setvbuf(stderr, NULL, _IOLBF, BUFSIZ);
     if (argc < 2) {
         print_program_help(stderr);
         return EXIT_BAD_INPUT;

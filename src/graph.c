@@ -15,6 +15,7 @@
  * cut with "…" while the tooltip keeps the whole text. */
 #include "graph.h"
 #include "legend.h"
+#include "strmap.h"
 #include "utf8.h"
 #include "theme.h"
 
@@ -39,6 +40,8 @@ enum {
     CUT_MAX = 128,         /* the longest any text is let run before a cut (at least every *_MAX here) */
     COMMENT_MAX = 80,      /* characters of the Comment under the title */
     ERRORS_SHOWN = 6,      /* error names listed under a retry or catch label; more are counted */
+    RETRIERS_SHOWN = 6,    /* retriers drawn on a state's loop; more are counted (the tooltip has all) */
+    RULES_SHOWN = 6,       /* rules drawn on one merged Choice edge; more are counted */
     RULE_WIDTH = 30,       /* characters per line of a Choice rule label */
     RULE_LINES = 3,        /* lines of a Choice rule label before it is cut with "…" */
     NAME_LINES = 2,        /* lines of a state's name (of LABEL_MAX characters) before it is cut */
@@ -231,15 +234,36 @@ static void put_wrapped(strbuf *out, const char *s, size_t width, size_t lines)
     strbuf_free(&clean);
 }
 
+/* How many lines of at most width characters line_end breaks clean text c[0..n) into. */
+static size_t lines_needed(const char *c, size_t n, size_t width)
+{
+    size_t lines = 0;
+    for (size_t start = 0; start < n; lines++) {
+        start = line_end(c, n, start, width);
+        while (start < n && c[start] == ' ')
+            start++;
+    }
+    return lines;
+}
+
 /* Appends a state's name: on one line up to `width` characters; longer, over up to `lines` lines of about
- * equal length (a lone last word under a long line reads badly), cut with "…" past them. */
+ * equal length (a lone last word under a long line reads badly) when that shows it whole, else lines of
+ * `width`; cut with "…" past them. An empty name shows as "" (Graphviz refuses an empty <b>). */
 static void put_name_lines(strbuf *out, const char *name, size_t width, size_t lines)
 {
+    strbuf clean;
+    strbuf_init(&clean);
+    clean_text(&clean, name ? name : "", true);
     size_t chars = 0;
-    for (const unsigned char *p = (const unsigned char *)(name ? name : ""); *p; p++)
-        chars += (*p & 0xC0) != 0x80;
+    for (size_t i = 0; i < clean.len; i++)
+        chars += ((unsigned char)clean.data[i] & 0xC0) != 0x80;
+    if (chars == 0)
+        strbuf_puts(out, "&quot;&quot;");
     size_t fit = chars <= width ? width : (chars + lines - 1) / lines + 6;
-    put_wrapped(out, name, fit < width ? fit : width, lines);
+    if (fit > width || lines_needed(strbuf_cstr(&clean), clean.len, fit) > lines)
+        fit = width;
+    strbuf_free(&clean);
+    put_wrapped(out, name, fit, lines);
 }
 
 /* Appends user text s to a tooltip. */
@@ -282,13 +306,15 @@ typedef struct builder {
     int *catches_into;      /* per state: catch edges arriving */
     int *retries_on;        /* per state: its retriers */
     int *rules_out;         /* per state: its Choice rule and default edges as drawn (merged by target) */
-    int *rule_first;        /* per state: its first rule or default edge, or -1 */
-    int *rule_next;         /* per edge: the next rule or default edge of the same state, or -1 */
+    size_t *inside;         /* per top-level container, collapsed: the states it holds at any depth */
+    int *rule_rep;          /* per edge: the first rule or default edge of its Choice to the same target */
+    int *rule_group_next;   /* per edge: the next rule or default edge in that group, or -1 */
     int *retry_first;       /* per state: the edge index of its first retrier, or -1 */
     int *retry_next;        /* per edge: the next retrier of the same state, or -1 */
     bool *closes_loop;      /* per edge: it goes back to a state on the path that led to it */
     ghost *ghosts;
     size_t ghost_count, ghost_cap;
+    strmap ghost_index;     /* (scope, name) -> index in ghosts */
     int refs;
     bool any_retry;
     bool compact;           /* short labels (DETAIL_COMPACT and beyond) */
@@ -442,7 +468,7 @@ static void add_legend(builder *b, Agnode_t *start)
     set(n, "shape", "plain");
     set(n, "style", "");
     set(n, "tooltip", "Legend");
-    legend_put(&b->label, b->t, b->m);
+    legend_put(&b->label, b->t, b->m, b->collapse ? DETAIL_COLLAPSED : b->compact ? DETAIL_COMPACT : DETAIL_FULL);
     set_html(b, n, "label", &b->label);
     Agedge_t *e = agedge(b->g, n, start, NULL, 1);
     set(e, "style", "invis");
@@ -618,6 +644,8 @@ static void add_joints(builder *b, Agraph_t *c, int i)
 static Agraph_t *scope_graph(builder *b, int scope, size_t depth);
 
 /* The box of Parallel or Map state i, with its fork/join bars or entry/exit points; made on first use. */
+static void put_retry_line(builder *b, int state, bool in_box);
+
 static Agraph_t *container(builder *b, int i, size_t depth)
 {
     if (b->cluster[i])
@@ -637,6 +665,8 @@ static Agraph_t *container(builder *b, int i, size_t depth)
     else
         put_map_facts(b, &s->map);
     strbuf_puts(&b->label, "</font><br align=\"left\"/>");
+    if (b->compact && b->retry_first[i] >= 0)
+        put_retry_line(b, i, true);
     set_html(b, c, "label", &b->label);
     put_state_tip(b, s);
     set_tip(b, c);
@@ -781,16 +811,24 @@ static void put_failure(builder *b, const wf_state *s, const char *colour)
 
 /* Compact, a state's retries are a line of its own label, `↻ ×3` (`↻ ×3 +1` with more retriers), rather
  * than a label on its loop: any edge label makes dot double every rank. */
-static void put_retry_line(builder *b, int state)
+static void put_retry_line(builder *b, int state, bool in_box)
 {
-    int first = b->retry_first[state], more = -1;
-    for (int i = first; i >= 0; i = b->retry_next[i])
+    int first = b->retry_first[state], more = -1, shown = -1;
+    for (int i = first; i >= 0; i = b->retry_next[i]) {
         more++;
-    strbuf_printf(&b->label, "<br/><font point-size=\"%g\" color=\"%s\">" RETRY_SIGN " " TIMES_SIGN "%lld",
-                  b->t->detail_size, b->t->retry_edge.text, b->m->edges[first].max_attempts);
+        if (shown < 0 && b->m->edges[i].max_attempts > 0)
+            shown = i; /* the first retrier that retries: MaxAttempts 0 never does */
+    }
+    if (!in_box)
+        strbuf_puts(&b->label, "<br/>");
+    strbuf_printf(&b->label, "<font point-size=\"%g\" color=\"%s\">", b->t->detail_size, b->t->retry_edge.text);
+    if (shown < 0)
+        strbuf_puts(&b->label, "no retry");
+    else
+        strbuf_printf(&b->label, RETRY_SIGN " " TIMES_SIGN "%lld", b->m->edges[shown].max_attempts);
     if (more > 0)
         strbuf_printf(&b->label, " +%d", more);
-    strbuf_puts(&b->label, "</font>");
+    strbuf_puts(&b->label, in_box ? "</font><br align=\"left\"/>" : "</font>");
 }
 
 static void put_state_label(builder *b, const wf_state *s, const theme_box *box)
@@ -813,7 +851,7 @@ static void put_state_label(builder *b, const wf_state *s, const theme_box *box)
     }
     int i = (int)(s - b->m->states);
     if (b->compact && b->retry_first[i] >= 0)
-        put_retry_line(b, i);
+        put_retry_line(b, i, false);
 }
 
 static void put_tip_line(builder *b, const char *what, const char *text)
@@ -845,20 +883,41 @@ static void put_state_tip(builder *b, const wf_state *s)
     put_tip_line(b, "Comment", s->comment);
 }
 
-/* The states a collapsed Parallel or Map holds, at any depth: its scopes come after it in the model. */
-static size_t states_inside(const builder *b, int i)
+/* For each top-level Parallel or Map, the states it holds at any depth (b->inside), in one pass: each scope's
+ * top-level container is its parent's, or its parent when that is at the top level, memoised per scope. */
+static void count_inside(builder *b)
 {
-    size_t n = 0;
-    for (size_t k = 0; k < b->m->state_count; k++)
-        for (int sc = b->m->states[k].scope; valid_scope(b, sc); ) {
-            int p = b->m->scopes[sc].parent;
-            if (p == i) {
-                n++;
+    const machine *m = b->m;
+    int *top = alloc_array(m->scope_count, sizeof *top); /* 0 unknown, else container + 1 (or -1: none) */
+    int *path = alloc_array(m->scope_count, sizeof *path);
+    for (size_t sc = 0; sc < m->scope_count; sc++) {
+        size_t depth = 0;
+        int at = (int)sc, found = -1;
+        while (valid_scope(b, at) && top[at] == 0 && depth < m->scope_count) {
+            int parent = m->scopes[at].parent;
+            if (!valid_state(b, parent)) {
+                top[at] = -1; /* the top level itself */
                 break;
             }
-            sc = valid_state(b, p) ? b->m->states[p].scope : -1;
+            int up = m->states[parent].scope;
+            if (valid_scope(b, up) && m->scopes[up].parent < 0) {
+                top[at] = parent + 1;
+                break;
+            }
+            path[depth++] = at;
+            at = up;
         }
-    return n;
+        found = valid_scope(b, at) ? top[at] : -1;
+        while (depth)
+            top[path[--depth]] = found;
+    }
+    for (size_t i = 0; i < m->state_count; i++) {
+        int sc = m->states[i].scope;
+        if (valid_scope(b, sc) && top[sc] > 0)
+            b->inside[top[sc] - 1]++;
+    }
+    free(top);
+    free(path);
 }
 
 /* A collapsed Parallel or Map: a node in its box's colours and line, named, with what it holds. */
@@ -882,7 +941,9 @@ static void add_collapsed(builder *b, int i, Agnode_t *n)
                       s->child_scope_count == 1 ? "" : "es");
     else
         strbuf_puts(&b->label, s->map.distributed ? "Map" SEP "DISTRIBUTED" : "Map" SEP "INLINE");
-    strbuf_printf(&b->label, SEP "%zu states inside</font>", states_inside(b, i));
+    strbuf_printf(&b->label, SEP "%zu states inside</font>", b->inside[i]);
+    if (b->retry_first[i] >= 0)
+        put_retry_line(b, i, false);
     set_html(b, n, "label", &b->label);
     put_state_tip(b, s);
     set_tip(b, n);
@@ -967,9 +1028,9 @@ static Agnode_t *scope_end(builder *b, int scope)
 static Agnode_t *ghost_node(builder *b, int scope, const char *name)
 {
     name = name ? name : "?";
-    for (size_t i = 0; i < b->ghost_count; i++)
-        if (b->ghosts[i].scope == scope && strcmp(b->ghosts[i].name, name) == 0)
-            return b->ghosts[i].node;
+    int known = strmap_put(&b->ghost_index, scope, name, (int)b->ghost_count);
+    if (known != (int)b->ghost_count)
+        return b->ghosts[known].node;
     Agnode_t *n = new_node(scope_graph(b, scope, 0), "missing", (int)b->ghost_count, "");
     const theme_box *box = &b->t->missing;
     set(n, "class", "missing");
@@ -1019,23 +1080,33 @@ static bool is_rule(const wf_edge *e)
     return e->kind == EDGE_CHOICE || e->kind == EDGE_DEFAULT;
 }
 
-static bool same_target(const wf_edge *x, const wf_edge *y)
+/* The name a rule's target goes by, for grouping; NULL when it has none (never grouped). */
+static const char *rule_target_key(const machine *m, const wf_edge *e)
 {
-    if (x->to >= 0 || y->to >= 0)
-        return x->to == y->to;
-    return x->to_name && y->to_name && strcmp(x->to_name, y->to_name) == 0;
+    if (e->to_name)
+        return e->to_name;
+    return e->to >= 0 && (size_t)e->to < m->state_count ? m->states[e->to].name : NULL;
+}
+
+/* rep[i]: for each rule or default edge i, the first edge of its Choice to the same target (itself when it
+ * is the first); i for every other edge. One hash lookup per edge. */
+static void group_rules(const machine *m, int *rep)
+{
+    strmap targets;
+    strmap_init(&targets);
+    for (size_t i = 0; i < m->edge_count; i++) {
+        const wf_edge *e = &m->edges[i];
+        const char *key = is_rule(e) && e->from >= 0 ? rule_target_key(m, e) : NULL;
+        rep[i] = key ? strmap_put(&targets, e->from, key, (int)i) : (int)i;
+    }
+    strmap_free(&targets);
 }
 
 /* The first rule or default edge of e's Choice that goes where e goes: the one that draws them all. */
 static int first_to_same_target(const builder *b, int e)
 {
-    const wf_edge *edge = &b->m->edges[e];
-    for (int i = b->rule_first[edge->from]; i >= 0 && i != e; i = b->rule_next[i])
-        if (same_target(&b->m->edges[i], edge))
-            return i;
-    return e;
+    return b->rule_rep[e];
 }
-
 
 static const theme_edge *edge_theme(const theme *t, edge_kind k)
 {
@@ -1154,19 +1225,25 @@ static void put_retrier(builder *b, const wf_edge *e, const char *lead, const ch
  * it. */
 static void retry_label(builder *b, int first)
 {
-
     size_t rows = 0;
-    for (int i = first; i >= 0; i = b->retry_next[i])
-        rows += 1 + error_rows(&b->m->edges[i]) + (i != first);
+    int count = 0;
+    for (int i = first; i >= 0; i = b->retry_next[i], count++)
+        if (count < RETRIERS_SHOWN)
+            rows += 1 + error_rows(&b->m->edges[i]) + (i != first);
+    int more = count - RETRIERS_SHOWN;
+    rows += more > 0;
     char lead[64], trail[64];
     snprintf(lead, sizeof lead, "<td rowspan=\"%zu\" width=\"4\"></td>", rows);
     snprintf(trail, sizeof trail, "<td rowspan=\"%zu\" width=\"14\"></td>", rows);
     open_table(b);
-    for (int i = first; i >= 0; i = b->retry_next[i]) {
+    int shown = 0;
+    for (int i = first; i >= 0 && shown < RETRIERS_SHOWN; i = b->retry_next[i], shown++) {
         if (i != first)
             strbuf_puts(&b->label, "<tr><td height=\"4\"></td></tr>");
         put_retrier(b, &b->m->edges[i], i == first ? lead : "", i == first ? trail : "");
     }
+    if (more > 0)
+        strbuf_printf(&b->label, "<tr><td align=\"left\">+%d more retriers</td></tr>", more);
     strbuf_puts(&b->label, "</table>");
 }
 
@@ -1260,18 +1337,25 @@ static void rules_label(builder *b, int first)
 {
     const wf_edge *e = &b->m->edges[first];
     open_table(b);
-    for (int i = first; i >= 0; i = b->rule_next[i]) {
+    int shown = 0, more = 0;
+    for (int i = first; i >= 0; i = b->rule_group_next[i]) {
         const wf_edge *r = &b->m->edges[i];
-        if (!same_target(r, e))
+        if (i != first)
+            strbuf_putc(&b->tip, '\n');
+        put_rule_tip(b, r);
+        if (shown == RULES_SHOWN) { /* the tooltip has them all */
+            more++;
             continue;
-        if (i != first) {
+        }
+        if (i != first)
             strbuf_printf(&b->label, "<tr><td align=\"left\"><font point-size=\"%g\"><i>or</i></font></td></tr>",
                           b->t->small_size);
-            strbuf_putc(&b->tip, '\n');
-        }
         put_rule_row(b, r);
-        put_rule_tip(b, r);
+        shown++;
     }
+    if (more)
+        strbuf_printf(&b->label, "<tr><td align=\"left\"><font point-size=\"%g\"><i>or %d more</i></font></td></tr>",
+                      b->t->small_size, more);
     strbuf_puts(&b->label, "</table>");
     target_tip(b, e);
 }
@@ -1589,10 +1673,12 @@ static void builder_init(builder *b, const machine *m, const render_options *o, 
     b->catches_into = alloc_array(m->state_count, sizeof *b->catches_into);
     b->retry_first = alloc_array(m->state_count, sizeof *b->retry_first);
     b->rules_out = alloc_array(m->state_count, sizeof *b->rules_out);
-    b->rule_first = alloc_array(m->state_count, sizeof *b->rule_first);
-    b->rule_next = alloc_array(m->edge_count, sizeof *b->rule_next);
+    b->inside = alloc_array(m->state_count, sizeof *b->inside);
+    b->rule_rep = alloc_array(m->edge_count, sizeof *b->rule_rep);
+    b->rule_group_next = alloc_array(m->edge_count, sizeof *b->rule_group_next);
     b->retry_next = alloc_array(m->edge_count, sizeof *b->retry_next);
     b->closes_loop = alloc_array(m->edge_count, sizeof *b->closes_loop);
+    strmap_init(&b->ghost_index);
     strbuf_init(&b->label);
     strbuf_init(&b->tip);
 }
@@ -1610,30 +1696,48 @@ static void builder_free(builder *b)
     free(b->catches_into);
     free(b->retry_first);
     free(b->rules_out);
-    free(b->rule_first);
-    free(b->rule_next);
+    free(b->inside);
+    free(b->rule_rep);
+    free(b->rule_group_next);
     free(b->retry_next);
     free(b->closes_loop);
     free(b->ghosts);
+    strmap_free(&b->ghost_index);
     strbuf_free(&b->label);
     strbuf_free(&b->tip);
 }
 
-/* Counts catch edges per target; links each state's retriers, and each Choice's rules, in order (the
- * lists are built from the last edge to the first). */
+/* Links the rules of each group (group_rules) in order, and counts the edges each Choice draws. */
+static void link_rule_groups(builder *b)
+{
+    const machine *m = b->m;
+    group_rules(m, b->rule_rep);
+    int *last = alloc_array(m->edge_count, sizeof *last); /* per group: its last edge so far */
+    for (size_t i = 0; i < m->edge_count; i++) {
+        b->rule_group_next[i] = -1;
+        int r = b->rule_rep[i];
+        if (!is_rule(&m->edges[i]) || !valid_state(b, m->edges[i].from))
+            continue;
+        if (r == (int)i)
+            b->rules_out[m->edges[i].from]++;
+        else
+            b->rule_group_next[last[r]] = (int)i;
+        last[r] = (int)i;
+    }
+    free(last);
+}
+
+/* Counts catch edges per target; links each state's retriers in order (the lists are built from the last
+ * edge to the first), and each Choice's rules by target. */
 static void count_edges(builder *b)
 {
     for (size_t i = 0; i < b->m->state_count; i++)
-        b->retry_first[i] = b->rule_first[i] = -1;
+        b->retry_first[i] = -1;
     for (size_t i = b->m->edge_count; i-- > 0;) {
         const wf_edge *e = &b->m->edges[i];
-        b->retry_next[i] = b->rule_next[i] = -1;
+        b->retry_next[i] = -1;
         if (e->kind == EDGE_CATCH && valid_state(b, e->to))
             b->catches_into[e->to]++;
-        if (is_rule(e) && valid_state(b, e->from)) {
-            b->rule_next[i] = b->rule_first[e->from];
-            b->rule_first[e->from] = (int)i;
-        }
         if (e->kind == EDGE_RETRY && valid_state(b, e->from)) {
             b->retries_on[e->from]++;
             b->retry_next[i] = b->retry_first[e->from];
@@ -1641,9 +1745,7 @@ static void count_edges(builder *b)
             b->any_retry = true;
         }
     }
-    for (size_t i = 0; i < b->m->edge_count; i++)
-        if (is_rule(&b->m->edges[i]) && valid_state(b, b->m->edges[i].from))
-            b->rules_out[b->m->edges[i].from] += first_to_same_target(b, (int)i) == (int)i;
+    link_rule_groups(b);
 }
 
 /* Whether model edge e joins two states (not a retry loop, a start or an end). */
@@ -1761,7 +1863,7 @@ static Agraph_t *open_graph(const machine *m)
 /* What dot's layout time grows with, for graphs like ours: mostly the edges beyond a spanning tree (they
  * make crossings to minimise and positions to balance), hardly the nodes (a 3000-state chain lays out in
  * 0.1 s). With top_only, for the top level alone, as a collapsed diagram draws it. */
-static size_t layout_cost(const machine *m, bool top_only)
+static size_t layout_cost(const machine *m, const int *rule_rep, bool top_only)
 {
     size_t nodes = 0, edges = 0;
     for (size_t i = 0; i < m->state_count; i++) {
@@ -1770,7 +1872,8 @@ static size_t layout_cost(const machine *m, bool top_only)
     }
     for (size_t i = 0; i < m->edge_count; i++) {
         const wf_edge *e = &m->edges[i];
-        if (e->kind == EDGE_RETRY)
+        /* a retry loop is no constraint; rules to one target are one edge */
+        if (e->kind == EDGE_RETRY || rule_rep[i] != (int)i)
             continue;
         edges += !top_only || (e->scope >= 0 && (size_t)e->scope < m->scope_count && m->scopes[e->scope].parent < 0);
     }
@@ -1779,12 +1882,18 @@ static size_t layout_cost(const machine *m, bool top_only)
 
 render_detail graph_plan(const machine *m)
 {
-    size_t cost = layout_cost(m, false);
+    int *rule_rep = alloc_array(m->edge_count, sizeof *rule_rep);
+    group_rules(m, rule_rep);
+    render_detail d = DETAIL_TOO_LARGE;
+    size_t cost = layout_cost(m, rule_rep, false);
     if (cost <= FULL_BUDGET)
-        return DETAIL_FULL;
-    if (cost <= COMPACT_BUDGET)
-        return DETAIL_COMPACT;
-    return layout_cost(m, true) <= COLLAPSED_BUDGET ? DETAIL_COLLAPSED : DETAIL_TOO_LARGE;
+        d = DETAIL_FULL;
+    else if (cost <= COMPACT_BUDGET)
+        d = DETAIL_COMPACT;
+    else if (layout_cost(m, rule_rep, true) <= COLLAPSED_BUDGET)
+        d = DETAIL_COLLAPSED;
+    free(rule_rep);
+    return d;
 }
 
 Agraph_t *graph_build(const machine *m, const render_options *o, diag_list *diags)
@@ -1798,6 +1907,8 @@ Agraph_t *graph_build(const machine *m, const render_options *o, diag_list *diag
     builder_init(&b, m, o, g);
     count_edges(&b);
     find_loops(&b);
+    if (b.collapse)
+        count_inside(&b);
     declare_attributes(&b);
     set_graph_look(&b);
     if (!(o && o->no_title))

@@ -38,16 +38,23 @@ static const char *cell_style(theme_line l, const char *otherwise)
     return l == THEME_DASHED ? "dashed" : l == THEME_DOTTED ? "dotted" : otherwise;
 }
 
+/* Whether scope sc is drawn: collapsed, only the top level is. */
+static bool drawn(const machine *m, int sc, render_detail detail)
+{
+    return detail < DETAIL_COLLAPSED || (sc >= 0 && (size_t)sc < m->scope_count && m->scopes[sc].parent < 0);
+}
+
 /* The states m draws, in the order a reader meets them: Task first, terminals, then containers. */
-static void find_states(const theme *t, const machine *m, entries *out)
+static void find_states(const theme *t, const machine *m, render_detail detail, entries *out)
 {
     bool seen[STATE_UNKNOWN + 1] = {false};
     for (size_t i = 0; i < m->state_count; i++)
-        if ((unsigned)m->states[i].type <= STATE_UNKNOWN)
+        if ((unsigned)m->states[i].type <= STATE_UNKNOWN && drawn(m, m->states[i].scope, detail))
             seen[m->states[i].type] = true;
     bool missing = false;
     for (size_t i = 0; i < m->edge_count; i++)
-        if (m->edges[i].to < 0 && m->edges[i].kind != EDGE_END && m->edges[i].kind != EDGE_RETRY)
+        if (m->edges[i].to < 0 && m->edges[i].kind != EDGE_END && m->edges[i].kind != EDGE_RETRY &&
+            drawn(m, m->edges[i].scope, detail))
             missing = true;
     const theme_box *boxes[] = {[STATE_TASK] = &t->task, [STATE_PASS] = &t->pass, [STATE_WAIT] = &t->wait,
                                 [STATE_SUCCEED] = &t->succeed, [STATE_FAIL] = &t->fail};
@@ -78,13 +85,14 @@ static entry line_entry(const theme_edge *e, const char *name)
     return (entry){LINE, NULL, e->color, cell_style(e->style, "solid"), e->style == THEME_BOLD ? 2 : 1, name};
 }
 
-/* The kinds of edge m draws, with what their labels say. */
-static void find_edges(const theme *t, const machine *m, entries *out)
+/* The kinds of edge m draws, with what their labels say (compact: what stands in for them). */
+static void find_edges(const theme *t, const machine *m, render_detail detail, entries *out)
 {
     bool seen[EDGE_END + 1] = {false};
     for (size_t i = 0; i < m->edge_count; i++)
-        if ((unsigned)m->edges[i].kind <= EDGE_END)
+        if ((unsigned)m->edges[i].kind <= EDGE_END && drawn(m, m->edges[i].scope, detail))
             seen[m->edges[i].kind] = true;
+    bool compact = detail >= DETAIL_COMPACT;
     if (seen[EDGE_START] || seen[EDGE_NEXT] || seen[EDGE_END])
         add(out, line_entry(&t->next, "next"));
     if (seen[EDGE_CHOICE])
@@ -92,9 +100,10 @@ static void find_edges(const theme *t, const machine *m, entries *out)
     if (seen[EDGE_DEFAULT])
         add(out, line_entry(&t->default_edge, "Choice default"));
     if (seen[EDGE_CATCH])
-        add(out, line_entry(&t->catch_edge, "catch: the errors caught"));
+        add(out, line_entry(&t->catch_edge, compact ? "catch (errors in the tooltip)" : "catch: the errors caught"));
     if (seen[EDGE_RETRY])
-        add(out, line_entry(&t->retry_edge, "retry \u21bb \u00d7attempts \u00b7 interval \u00b7 backoff"));
+        add(out, line_entry(&t->retry_edge, compact ? "retry: \u21bb \u00d7attempts in the state"
+                                                    : "retry \u21bb \u00d7attempts \u00b7 interval \u00b7 backoff"));
 }
 
 static void put_sample(strbuf *out, const entry *e)
@@ -128,11 +137,11 @@ static void put_entry(strbuf *out, const theme *t, const entries *list, size_t i
                   t->title_detail, list->e[i].name);
 }
 
-void legend_put(strbuf *html, const theme *t, const machine *m)
+void legend_put(strbuf *html, const theme *t, const machine *m, render_detail detail)
 {
     entries states = {.n = 0}, edges = {.n = 0};
-    find_states(t, m, &states);
-    find_edges(t, m, &edges);
+    find_states(t, m, detail, &states);
+    find_edges(t, m, detail, &edges);
     size_t rows = states.n > edges.n ? states.n : edges.n;
     strbuf_printf(html, "<table border=\"1\" style=\"rounded\" color=\"%s\" bgcolor=\"%s\" cellborder=\"0\" "
                         "cellspacing=\"2\" cellpadding=\"2\">",

@@ -8,12 +8,13 @@
 #define SFNVIZ_LEGEND_H
 
 #include "arena.h"
+#include "render.h"
 #include "theme.h"
 #include "workflow.h"
 
 #include <stdbool.h>
 
-/* Appends to html an HTML-like <table> keying what m draws, in theme t. */
-void legend_put(strbuf *html, const theme *t, const machine *m);
+/* Appends to html an HTML-like <table> keying what m draws at that detail, in theme t. */
+void legend_put(strbuf *html, const theme *t, const machine *m, render_detail detail);
 
 #endif

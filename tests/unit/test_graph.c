@@ -547,6 +547,62 @@ static void test_rules_merge_by_target(void)
     arena_release(&b.a);
 }
 
+/* Eight retriers on one state: six drawn, "+2 more retriers", all in the tooltip; eight rules to one target:
+ * six drawn, "or 2 more". Compact: no edge label; the state says `↻ ×5 +7` (the first retrier that
+ * retries: MaxAttempts 0 never does); rules are external labels. */
+static void test_caps_and_compact(void)
+{
+    builder b;
+    start_machine(&b, "Caps", NULL);
+    int top = add_scope(&b, -1, -1);
+    int c = add_state(&b, top, "Pick", STATE_CHOICE);
+    int t = add_state(&b, top, "Work", STATE_TASK);
+    add_edge(&b, EDGE_START, top, -1, c);
+    for (int i = 0; i < 8; i++) {
+        wf_edge *r = add_edge(&b, EDGE_CHOICE, top, c, t);
+        r->label = arena_printf(&b.a, "$.n == %d", i);
+        r->index = i;
+    }
+    for (int i = 0; i < 8; i++) {
+        wf_edge *r = add_retry(&b, t, i == 0 ? 0 : 5, 1, 2.0);
+        r->index = i;
+        set_errors(&b, r, 1, arena_printf(&b.a, "E%d", i));
+    }
+    add_edge(&b, EDGE_END, top, t, -1);
+    char *dot = dot_of(&b.m, false, NULL);
+    CHECK(has(dot, "+2 more retriers"));
+    CHECK(has(dot, "<i>or 2 more</i>"));
+    /* in the tooltip: agwrite breaks long strings with a backslash-newline, which DOT readers join */
+    char *joined = strdup(dot);
+    size_t w = 0;
+    for (size_t r = 0; joined[r]; r++) {
+        if (joined[r] == '\\' && joined[r + 1] == '\n')
+            r++;
+        else
+            joined[w++] = joined[r];
+    }
+    joined[w] = '\0';
+    CHECK(has(joined, "Rule 8: $.n == 7"));
+    CHECK(has(joined, "Retry 8: E7"));
+    free(joined);
+    CHECK_INT(count_of(dot, "<b>no retry</b>"), 1);
+    free(dot);
+    render_options o = {.theme = theme_default(), .detail = DETAIL_COMPACT};
+    strbuf out;
+    strbuf_init(&out);
+    diag_list d;
+    diag_list_init(&d);
+    CHECK_INT(render_dot(&b.m, &o, &out, &d), 0);
+    const char *text = strbuf_cstr(&out);
+    CHECK(has(text, "\u21bb \u00d75 +7</font>"));
+    CHECK(has(text, "xlabel=<<table"));
+    CHECK(!strstr(text, "retry \u00d7"));
+    CHECK_INT(count_of(text, "\tlabel=<<table"), 1); /* the title's: no edge has a label */
+    strbuf_free(&out);
+    diag_list_free(&d);
+    arena_release(&b.a);
+}
+
 /* The theme in the options is the one drawn with. */
 static void test_theme_applies(void)
 {
@@ -816,6 +872,7 @@ int main(void)
     test_retries_share_a_loop();
     test_wrapping();
     test_rules_merge_by_target();
+    test_caps_and_compact();
     test_theme_applies();
     test_every_theme_key_is_drawn();
     test_nothing_to_draw();
