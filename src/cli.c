@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 typedef struct options {
@@ -72,6 +73,8 @@ static const char RENDER_HELP[] =
     "  -h, --help            this help\n"
     "\n"
     "FILE may be - for standard input. JSON and DOT hold every machine of the file.\n"
+    "Several FILEs need -o DIR/: each file's machines go to DIR/<FILE without its extension>/<ID>.<ext>,\n"
+    "rendered by one worker process per core, with a summary (and a progress line on a terminal).\n"
     "Exit status: 0 drawn; 2 bad usage, a file that does not parse, or a machine with nothing to draw\n"
     "(definition in S3, missing or refused DefinitionUri file, broken definition).\n";
 
@@ -92,7 +95,7 @@ static const char THEMES_HELP[] =
     "The last line, auto, is no theme of its own: default, switching to dark in an SVG on a dark page.\n";
 
 static const command COMMANDS[] = {
-    {"render", run_render, "sfnviz render FILE [-f FORMAT] [-o OUT] [-m ID]... [--theme NAME|FILE] "
+    {"render", run_render, "sfnviz render FILE... [-f FORMAT] [-o OUT] [-m ID]... [--theme NAME|FILE] "
                            "[--dark-theme NAME|FILE] [--legend] [--detail LEVEL] [--direction TB|LR] [--no-title] [--dpi N] "
                            "[--root DIR] [--timings]",
      RENDER_HELP, TAKES_DRAWING | TAKES_ROOT | TAKES_TIMINGS},
@@ -534,18 +537,10 @@ static int load_themes(const options *o, sfnviz_theme **theme, sfnviz_theme **da
     return 0;
 }
 
-static int run_render(const options *o)
+/* Loads one file and renders the machines asked for; returns the exit code for it. */
+static int render_file(const char *path, const options *o, const sfnviz_render_options *ro)
 {
-    if (o->file_count != 1)
-        return usage_error(&COMMANDS[0], "%s", o->file_count ? "render takes one FILE" : "render needs a FILE");
-    sfnviz_render_options ro = {.direction = o->direction, .no_title = o->no_title, .legend = o->legend,
-                                .png_dpi = o->dpi, .detail = o->detail, .warn = print_warning};
-    sfnviz_theme *theme = NULL, *dark = NULL;
-    if (load_themes(o, &theme, &dark) != 0)
-        return EXIT_BAD_INPUT;
-    ro.theme = theme;
-    ro.dark_theme = dark;
-    sfnviz_doc *doc = load(o->files[0], o);
+    sfnviz_doc *doc = load(path, o);
     print_diagnostics(doc, false);
     int rc = EXIT_BAD_INPUT;
     if (!sfnviz_doc_failed(doc)) {
@@ -554,10 +549,148 @@ static int run_render(const options *o)
         if (ms && n == 0)
             fprintf(stderr, "%s: error: no state machine in this file\n", sfnviz_doc_path(doc));
         else if (ms)
-            rc = render_selected(doc, ms, n, o, &ro);
+            rc = render_selected(doc, ms, n, o, ro);
         free(ms);
     }
     sfnviz_doc_free(doc);
+    return rc;
+}
+
+/* DIR/<FILE without its extension>/ for one of several files: `..` components become `__`, and `.` ones and
+ * leading slashes are dropped, so every output stays inside DIR. malloc'd. */
+static char *batch_dir(const char *dir, const char *file)
+{
+    size_t dlen = strlen(dir), flen = strlen(file);
+    char *out = malloc(dlen + 2 * flen + 8);
+    if (!out)
+        return NULL;
+    char *p = out + sprintf(out, "%s%s", dir, dlen && dir[dlen - 1] == '/' ? "" : "/");
+    const char *last_dot = strrchr(file, '.'), *last_slash = strrchr(file, '/');
+    if (last_dot && last_slash && last_dot < last_slash)
+        last_dot = NULL;
+    const char *end = last_dot && last_dot != file && last_dot[-1] != '/' ? last_dot : file + flen;
+    for (const char *c = file; c < end;) {
+        const char *slash = memchr(c, '/', (size_t)(end - c));
+        size_t len = slash ? (size_t)(slash - c) : (size_t)(end - c);
+        if (len == 2 && c[0] == '.' && c[1] == '.')
+            p += sprintf(p, "__/");
+        else if (len && !(len == 1 && c[0] == '.'))
+            p += sprintf(p, "%.*s/", (int)len, c);
+        c += len + (slash != NULL);
+    }
+    *p = '\0';
+    return out;
+}
+
+typedef struct batch {
+    const options *o;
+    const sfnviz_render_options *ro;
+    size_t workers;
+    int report[2]; /* pipe: workers write "INDEX RC\n" per file (under PIPE_BUF: atomic) */
+} batch;
+
+/* A worker renders files k, k + workers, ... and reports each. */
+static void batch_worker(const batch *b, size_t k)
+{
+    close(b->report[0]);
+    for (size_t i = k; i < b->o->file_count; i += b->workers) {
+        options one = *b->o;
+        char *dir = batch_dir(b->o->output, b->o->files[i]);
+        one.output = dir;
+        int rc = dir ? render_file(b->o->files[i], &one, b->ro) : EXIT_BAD_INPUT;
+        free(dir);
+        fflush(stderr);
+        char line[64];
+        int len = snprintf(line, sizeof line, "%zu %d\n", i, rc);
+        if (write(b->report[1], line, (size_t)len) != len)
+            break;
+    }
+    close(b->report[1]);
+}
+
+/* Reads the workers' reports until they all close the pipe; counts results into done[] (1 ok, 2 failed). */
+static void batch_collect(const batch *b, unsigned char *done)
+{
+    FILE *in = fdopen(b->report[0], "r");
+    if (!in)
+        return;
+    bool tty = isatty(STDERR_FILENO);
+    size_t index, count = 0;
+    int rc;
+    while (fscanf(in, "%zu %d", &index, &rc) == 2) {
+        if (index < b->o->file_count)
+            done[index] = rc == EXIT_OK ? 1 : 2;
+        count++;
+        if (tty)
+            fprintf(stderr, "\rsfnviz: %zu/%zu files", count, b->o->file_count);
+    }
+    if (tty)
+        fputc('\n', stderr);
+    fclose(in);
+}
+
+/* Several FILEs with -o DIR/: worker processes (Graphviz is not thread-safe) render the files in turn; a
+ * progress line on a terminal, a summary at the end. */
+static int render_batch(const options *o, const sfnviz_render_options *ro)
+{
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    batch b = {o, ro, cpus > 1 ? (size_t)cpus : 1, {-1, -1}};
+    if (b.workers > o->file_count)
+        b.workers = o->file_count;
+    unsigned char *done = calloc(o->file_count, 1);
+    if (!done || pipe(b.report) != 0) {
+        free(done);
+        fprintf(stderr, "sfnviz: error: cannot start workers\n");
+        return EXIT_BAD_INPUT;
+    }
+    fflush(NULL);
+    size_t started = 0;
+    for (size_t k = 0; k < b.workers; k++) {
+        pid_t pid = fork();
+        if (pid == 0) {
+            batch_worker(&b, k);
+            exit(EXIT_OK);
+        }
+        started += pid > 0;
+    }
+    close(b.report[1]);
+    batch_collect(&b, done);
+    for (size_t k = 0; k < started; k++)
+        wait(NULL);
+    size_t failed = 0;
+    for (size_t i = 0; i < o->file_count; i++) {
+        if (done[i] == 0) {
+            fputs("sfnviz: error: ", stderr);
+            put_safe(stderr, o->files[i]);
+            fputs(": not rendered (its worker stopped)\n", stderr);
+        }
+        failed += done[i] != 1;
+    }
+    fprintf(stderr, "sfnviz: %zu files rendered into %s, %zu failed\n", o->file_count - failed, o->output, failed);
+    free(done);
+    return failed ? EXIT_BAD_INPUT : EXIT_OK;
+}
+
+static int run_render(const options *o)
+{
+    if (o->file_count == 0)
+        return usage_error(&COMMANDS[0], "%s", "render needs a FILE");
+    bool many = o->file_count > 1;
+    if (many && !(o->output && output_is_dir(o->output)))
+        return usage_error(&COMMANDS[0], "%s", "several FILEs need -o DIR/ (each file's machines go to DIR/FILE/)");
+    if (many && o->id_count)
+        return usage_error(&COMMANDS[0], "%s", "-m picks machines of one FILE");
+    for (size_t i = 0; many && i < o->file_count; i++)
+        if (strcmp(o->files[i], "-") == 0)
+            return usage_error(&COMMANDS[0], "%s", "standard input (-) is one FILE alone");
+    sfnviz_render_options ro = {.direction = o->direction, .no_title = o->no_title, .legend = o->legend,
+                                .png_dpi = o->dpi, .detail = o->detail, .warn = print_warning};
+    sfnviz_theme *theme = NULL, *dark = NULL;
+    if (load_themes(o, &theme, &dark) != 0)
+        return EXIT_BAD_INPUT;
+    ro.theme = theme;
+    ro.dark_theme = dark;
+    int rc = many ? render_batch(o, &ro) : render_file(o->files[0], o, &ro);
     sfnviz_theme_free(theme);
     sfnviz_theme_free(dark);
     return rc;
