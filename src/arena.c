@@ -198,3 +198,16 @@ void *sfn_grow(void *data, size_t *cap, size_t need, size_t elem)
     *cap = n;
     return p;
 }
+
+void strbuf_put_shortest(strbuf *b, double d)
+{
+    char buf[48];
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(buf, sizeof buf, "%.*g", prec, d);
+        if (strtod(buf, NULL) == d)
+            break;
+    }
+    strbuf_puts(b, buf);
+    if (!strpbrk(buf, ".eEni"))
+        strbuf_puts(b, ".0");
+}

@@ -47,6 +47,9 @@ void strbuf_printf(strbuf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* `1.5`, `2.0`, `1.0000001`: the shortest text that reads back as d, with one decimal at least (so it
+ * reads as a rate, not a count). For the JSON export and the diagram's retry labels alike. */
+void strbuf_put_shortest(strbuf *b, double d);
 /* Always NUL-terminated (data may be NULL only before the first put). */
 const char *strbuf_cstr(strbuf *b);
 /* Moves the text into the arena and empties the buffer. */

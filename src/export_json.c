@@ -46,19 +46,10 @@ static void put_string_or_null(strbuf *out, const char *s)
 /* A number with a decimal point (2.0, 1.5), as short as it can be while reading back the same. */
 static void put_double(strbuf *out, double d)
 {
-    char buf[40];
-    if (!isfinite(d)) {
+    if (isfinite(d))
+        strbuf_put_shortest(out, d);
+    else
         strbuf_puts(out, "null");
-        return;
-    }
-    for (int prec = 1; prec <= 17; prec++) {
-        snprintf(buf, sizeof buf, "%.*g", prec, d);
-        if (strtod(buf, NULL) == d)
-            break;
-    }
-    strbuf_puts(out, buf);
-    if (!strpbrk(buf, ".eEn"))
-        strbuf_puts(out, ".0");
 }
 
 static void put_key(strbuf *out, const char *key)

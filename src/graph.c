@@ -490,7 +490,7 @@ static bool is_container(const builder *b, int i)
 /* Collapsed, only the top level is drawn. */
 static bool scope_drawn(const builder *b, int scope)
 {
-    return !b->collapse || (valid_scope(b, scope) && b->m->scopes[scope].parent < 0);
+    return !b->collapse || workflow_scope_is_top(b->m, scope);
 }
 
 static void style_cluster(builder *b, Agraph_t *c, const theme_cluster *tc, const char *cls)
@@ -517,10 +517,20 @@ static void put_cluster_name(builder *b, const wf_state *s, const theme_cluster 
                   b->t->detail_size);
 }
 
+/* `Parallel · 3 branches` or `Map · INLINE`: what a box is, in its label or in a collapsed node's. */
+static void put_container_kind(builder *b, const wf_state *s)
+{
+    if (s->type == STATE_PARALLEL)
+        strbuf_printf(&b->label, "Parallel" SEP "%d branch%s", s->child_scope_count,
+                      s->child_scope_count == 1 ? "" : "es");
+    else
+        strbuf_puts(&b->label, s->map.distributed ? "Map" SEP "DISTRIBUTED" : "Map" SEP "INLINE");
+}
+
+/* What a Map's box says after its kind: execution type, concurrency, reader or items, batching. */
 static void put_map_facts(builder *b, const map_info *mi)
 {
     strbuf *l = &b->label;
-    strbuf_puts(l, mi->distributed ? "Map" SEP "DISTRIBUTED" : "Map" SEP "INLINE");
     if (mi->execution_type) {
         strbuf_puts(l, SEP);
         put_html(l, mi->execution_type, 12);
@@ -659,10 +669,8 @@ static Agraph_t *container(builder *b, int i, size_t depth)
     const theme_cluster *tc = par ? &b->t->parallel : &b->t->map;
     style_cluster(b, c, tc, par ? "parallel" : "map");
     put_cluster_name(b, s, tc);
-    if (par)
-        strbuf_printf(&b->label, "Parallel" SEP "%d branch%s", s->child_scope_count,
-                      s->child_scope_count == 1 ? "" : "es");
-    else
+    put_container_kind(b, s);
+    if (!par)
         put_map_facts(b, &s->map);
     strbuf_puts(&b->label, "</font><br align=\"left\"/>");
     if (b->compact && b->retry_first[i] >= 0)
@@ -813,12 +821,10 @@ static void put_failure(builder *b, const wf_state *s, const char *colour)
  * than a label on its loop: any edge label makes dot double every rank. */
 static void put_retry_line(builder *b, int state, bool in_box)
 {
-    int first = b->retry_first[state], more = -1, shown = -1;
-    for (int i = first; i >= 0; i = b->retry_next[i]) {
-        more++;
-        if (shown < 0 && b->m->edges[i].max_attempts > 0)
+    int more = b->retries_on[state] - 1, shown = -1;
+    for (int i = b->retry_first[state]; i >= 0 && shown < 0; i = b->retry_next[i])
+        if (b->m->edges[i].max_attempts > 0)
             shown = i; /* the first retrier that retries: MaxAttempts 0 never does */
-    }
     if (!in_box)
         strbuf_puts(&b->label, "<br/>");
     strbuf_printf(&b->label, "<font point-size=\"%g\" color=\"%s\">", b->t->detail_size, b->t->retry_edge.text);
@@ -900,7 +906,7 @@ static void count_inside(builder *b)
                 break;
             }
             int up = m->states[parent].scope;
-            if (valid_scope(b, up) && m->scopes[up].parent < 0) {
+            if (workflow_scope_is_top(m, up)) {
                 top[at] = parent + 1;
                 break;
             }
@@ -936,11 +942,7 @@ static void add_collapsed(builder *b, int i, Agnode_t *n)
     strbuf_puts(&b->label, "<b>");
     put_name_lines(&b->label, s->name, LABEL_MAX, NAME_LINES);
     strbuf_printf(&b->label, "</b><br/><font point-size=\"%g\" color=\"%s\">", b->t->detail_size, tc->detail);
-    if (par)
-        strbuf_printf(&b->label, "Parallel" SEP "%d branch%s", s->child_scope_count,
-                      s->child_scope_count == 1 ? "" : "es");
-    else
-        strbuf_puts(&b->label, s->map.distributed ? "Map" SEP "DISTRIBUTED" : "Map" SEP "INLINE");
+    put_container_kind(b, s);
     strbuf_printf(&b->label, SEP "%zu states inside</font>", b->inside[i]);
     if (b->retry_first[i] >= 0)
         put_retry_line(b, i, false);
@@ -1155,21 +1157,6 @@ static Agraph_t *edge_graph(builder *b, const wf_edge *e)
     return scope_graph(b, e->scope, 0);
 }
 
-/* `1.5`, `2.0`, `1.0000001`: the shortest text that reads back as the same number (as the JSON export
- * writes it), with one decimal at least. */
-static void put_rate(strbuf *out, double r)
-{
-    char buf[48];
-    for (int prec = 1; prec <= 17; prec++) {
-        snprintf(buf, sizeof buf, "%.*g", prec, r);
-        if (strtod(buf, NULL) == r)
-            break;
-    }
-    strbuf_puts(out, buf);
-    if (!strpbrk(buf, ".eEni"))
-        strbuf_puts(out, ".0");
-}
-
 static size_t error_rows(const wf_edge *e)
 {
     return e->error_count < ERRORS_SHOWN ? e->error_count : ERRORS_SHOWN + (e->error_count > ERRORS_SHOWN);
@@ -1206,7 +1193,7 @@ static void put_retrier(builder *b, const wf_edge *e, const char *lead, const ch
     } else {
         strbuf_printf(l, "<b>" RETRY_SIGN " retry " TIMES_SIGN "%lld</b>" SEP "%lld s%sbackoff " TIMES_SIGN,
                       e->max_attempts, e->interval_seconds, sep);
-        put_rate(l, e->backoff_rate);
+        strbuf_put_shortest(l, e->backoff_rate);
         if (e->max_delay_seconds >= 0)
             strbuf_printf(l, SEP "max %lld s", e->max_delay_seconds);
         if (e->jitter) {
@@ -1227,10 +1214,9 @@ static void retry_label(builder *b, int first)
 {
     size_t rows = 0;
     int count = 0;
-    for (int i = first; i >= 0; i = b->retry_next[i], count++)
-        if (count < RETRIERS_SHOWN)
-            rows += 1 + error_rows(&b->m->edges[i]) + (i != first);
-    int more = count - RETRIERS_SHOWN;
+    for (int i = first; i >= 0 && count < RETRIERS_SHOWN; i = b->retry_next[i], count++)
+        rows += 1 + error_rows(&b->m->edges[i]) + (i != first);
+    int more = b->retries_on[b->m->edges[first].from] - RETRIERS_SHOWN;
     rows += more > 0;
     char lead[64], trail[64];
     snprintf(lead, sizeof lead, "<td rowspan=\"%zu\" width=\"4\"></td>", rows);
@@ -1263,7 +1249,7 @@ static void put_retrier_tip(builder *b, const wf_edge *e)
     put_errors_tip(b, e);
     strbuf_printf(&b->tip, "\nMaxAttempts %lld, IntervalSeconds %lld, BackoffRate ", e->max_attempts,
                   e->interval_seconds);
-    put_rate(&b->tip, e->backoff_rate);
+    strbuf_put_shortest(&b->tip, e->backoff_rate);
     if (e->max_delay_seconds >= 0)
         strbuf_printf(&b->tip, ", MaxDelaySeconds %lld", e->max_delay_seconds);
     if (e->jitter) {
@@ -1866,16 +1852,14 @@ static Agraph_t *open_graph(const machine *m)
 static size_t layout_cost(const machine *m, const int *rule_rep, bool top_only)
 {
     size_t nodes = 0, edges = 0;
-    for (size_t i = 0; i < m->state_count; i++) {
-        int sc = m->states[i].scope;
-        nodes += !top_only || (sc >= 0 && (size_t)sc < m->scope_count && m->scopes[sc].parent < 0);
-    }
+    for (size_t i = 0; i < m->state_count; i++)
+        nodes += !top_only || workflow_scope_is_top(m, m->states[i].scope);
     for (size_t i = 0; i < m->edge_count; i++) {
         const wf_edge *e = &m->edges[i];
         /* a retry loop is no constraint; rules to one target are one edge */
         if (e->kind == EDGE_RETRY || rule_rep[i] != (int)i)
             continue;
-        edges += !top_only || (e->scope >= 0 && (size_t)e->scope < m->scope_count && m->scopes[e->scope].parent < 0);
+        edges += !top_only || workflow_scope_is_top(m, e->scope);
     }
     return nodes / 16 + (edges > nodes ? edges - nodes : 0);
 }

@@ -41,7 +41,7 @@ static const char *cell_style(theme_line l, const char *otherwise)
 /* Whether scope sc is drawn: collapsed, only the top level is. */
 static bool drawn(const machine *m, int sc, render_detail detail)
 {
-    return detail < DETAIL_COLLAPSED || (sc >= 0 && (size_t)sc < m->scope_count && m->scopes[sc].parent < 0);
+    return detail < DETAIL_COLLAPSED || workflow_scope_is_top(m, sc);
 }
 
 /* The states m draws, in the order a reader meets them: Task first, terminals, then containers. */

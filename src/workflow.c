@@ -24,6 +24,11 @@ state_type state_type_from_name(const char *name)
     return STATE_UNKNOWN;
 }
 
+bool workflow_scope_is_top(const machine *m, int scope)
+{
+    return scope >= 0 && (size_t)scope < m->scope_count && m->scopes[scope].parent < 0;
+}
+
 int workflow_find_state(const machine *m, int scope, const char *name)
 {
     if (scope < 0 || (size_t)scope >= m->scope_count)

@@ -162,6 +162,9 @@ const char *machine_status_name(machine_status s);
 typedef struct resolver resolver;
 bool workflow_build(arena *a, machine *m, const value *definition, const resolver *resolve, diag_list *diags);
 
+/* Whether `scope` is the top level (a valid scope with no Parallel or Map around it). */
+bool workflow_scope_is_top(const machine *m, int scope);
+
 /* The state of scope `scope` named `name`, or -1. */
 int workflow_find_state(const machine *m, int scope, const char *name);
 
