@@ -15,6 +15,7 @@
  * cut with "…" while the tooltip keeps the whole text. */
 #include "graph.h"
 #include "legend.h"
+#include "paths.h"
 #include "strmap.h"
 #include "utf8.h"
 #include "theme.h"
@@ -50,6 +51,7 @@ enum {
     FAN_OUT_DECORATE = 3,  /* rules (default included) of a Choice from which rule labels get leader lines */
     LR_LOOP_MAX = 28,      /* characters of an error name under a retry loop, left to right */
     SHARED_CATCH_MIN = 8,  /* catch edges into one state from which each gets a small stand-in node */
+    END_REACH = 3,         /* steps above the End marker from which a terminal state gets its own */
     /* Layout costs (layout_cost) up to which a diagram is drawn in full, compact, and collapsed; past the
      * last, auto refuses to lay it out. Measured with bench/scale.sh (bench/README.md): about 0.5 s, 0.5 s
      * and 3 s at most on the synthetic workflows. */
@@ -312,6 +314,7 @@ typedef struct builder {
     int *retry_first;       /* per state: the edge index of its first retrier, or -1 */
     int *retry_next;        /* per edge: the next retrier of the same state, or -1 */
     bool *closes_loop;      /* per edge: it goes back to a state on the path that led to it */
+    bool *own_end;          /* per state: a top-level terminal far above the End marker gets its own */
     ghost *ghosts;
     size_t ghost_count, ghost_cap;
     strmap ghost_index;     /* (scope, name) -> index in ghosts */
@@ -987,9 +990,10 @@ static void add_state(builder *b, int i)
 
 /* ---- Markers and ghosts --------------------------------------------------------------------------- */
 
-static Agnode_t *add_marker(builder *b, const char *prefix, int scope, const char *text, const char *cls)
+static Agnode_t *add_marker(builder *b, const char *prefix, int scope, const char *suffix, const char *text,
+                            const char *cls)
 {
-    Agnode_t *n = new_node(b->g, prefix, scope, "");
+    Agnode_t *n = new_node(b->g, prefix, scope, suffix);
     set(n, "label", text);
     set(n, "class", cls);
     set(n, "fillcolor", b->t->marker.fill);
@@ -1010,19 +1014,26 @@ static Agnode_t *scope_start(builder *b, int scope)
     if (is_container(b, parent))
         return container(b, parent, 0), b->fork[parent];
     if (!b->start[scope])
-        b->start[scope] = add_marker(b, "start", scope, "Start", "start");
+        b->start[scope] = add_marker(b, "start", scope, "", "Start", "start");
     return b->start[scope];
 }
 
-static Agnode_t *scope_end(builder *b, int scope)
+/* Where state `from` ends its scope: the join bar or exit point of the box around it, the top level's End
+ * marker, or an End marker of its own (find_far_ends). */
+static Agnode_t *scope_end(builder *b, int scope, int from)
 {
     if (!valid_scope(b, scope))
         return NULL;
     int parent = b->m->scopes[scope].parent;
     if (is_container(b, parent))
         return container(b, parent, 0), b->exit[parent];
+    if (valid_state(b, from) && b->own_end[from]) {
+        char suffix[ID_SIZE];
+        snprintf(suffix, sizeof suffix, "_s%d", from);
+        return add_marker(b, "end", scope, suffix, "End", "end");
+    }
     if (!b->end[scope])
-        b->end[scope] = add_marker(b, "end", scope, "End", "end");
+        b->end[scope] = add_marker(b, "end", scope, "", "End", "end");
     return b->end[scope];
 }
 
@@ -1137,7 +1148,7 @@ static Agnode_t *edge_head(builder *b, const wf_edge *e)
     if (e->kind == EDGE_RETRY)
         return valid_state(b, e->from) ? b->entry[e->from] : NULL;
     if (e->kind == EDGE_END)
-        return scope_end(b, e->scope);
+        return scope_end(b, e->scope, e->from);
     if (!valid_state(b, e->to))
         return ghost_node(b, e->scope, e->to_name);
     if (e->kind == EDGE_CATCH && b->catches_into[e->to] >= SHARED_CATCH_MIN)
@@ -1664,6 +1675,7 @@ static void builder_init(builder *b, const machine *m, const render_options *o, 
     b->rule_group_next = alloc_array(m->edge_count, sizeof *b->rule_group_next);
     b->retry_next = alloc_array(m->edge_count, sizeof *b->retry_next);
     b->closes_loop = alloc_array(m->edge_count, sizeof *b->closes_loop);
+    b->own_end = alloc_array(m->state_count, sizeof *b->own_end);
     strmap_init(&b->ghost_index);
     strbuf_init(&b->label);
     strbuf_init(&b->tip);
@@ -1687,6 +1699,7 @@ static void builder_free(builder *b)
     free(b->rule_group_next);
     free(b->retry_next);
     free(b->closes_loop);
+    free(b->own_end);
     free(b->ghosts);
     strmap_free(&b->ghost_index);
     strbuf_free(&b->label);
@@ -1734,67 +1747,29 @@ static void count_edges(builder *b)
     link_rule_groups(b);
 }
 
-/* Whether model edge e joins two states (not a retry loop, a start or an end). */
-static bool links_states(const builder *b, const wf_edge *e)
-{
-    return e->kind != EDGE_RETRY && valid_state(b, e->from) && valid_state(b, e->to) && e->from != e->to;
-}
-
-/* Marks the edges that close a loop, found as dot finds them: depth first from each scope's first state,
- * then from any state not reached. Iterative (a workflow may be a chain thousands of states long) and
- * linear: the edges are grouped by their tail state first. */
-static void find_loops(builder *b)
+/* Terminal states far above the top level's End marker get an End marker of their own: edges from all
+ * over a large diagram converging on one node are what makes dot's layout slow (1000 synthetic states,
+ * collapsed: 2.9 s with one End, 0.11 s so; bench/README.md), and a line down a whole diagram is no help
+ * to a reader either. Far is more than END_REACH steps, estimated by longest paths (paths_depths). */
+static void find_far_ends(builder *b)
 {
     const machine *m = b->m;
-    size_t n = m->state_count;
-    size_t *first = alloc_array(n + 1, sizeof *first), *order = alloc_array(m->edge_count, sizeof *order);
-    for (size_t i = 0; i < m->edge_count; i++)
-        if (links_states(b, &m->edges[i]))
-            first[m->edges[i].from + 1]++;
-    for (size_t i = 0; i < n; i++)
-        first[i + 1] += first[i];
-    size_t *fill = alloc_array(n, sizeof *fill);
-    for (size_t i = 0; i < m->edge_count; i++)
-        if (links_states(b, &m->edges[i])) {
-            int from = m->edges[i].from;
-            order[first[from] + fill[from]++] = i;
-        }
-    unsigned char *seen = alloc_array(n, 1); /* 0 unseen, 1 on the path, 2 done */
-    int *stack = alloc_array(n, sizeof *stack);
-    size_t *next = fill; /* per state on the path: its next edge to follow */
-    for (size_t pass = 0; pass < 2; pass++) {
-        for (size_t r = 0; r < (pass ? n : m->edge_count); r++) {
-            int root = pass ? (int)r : m->edges[r].kind == EDGE_START ? m->edges[r].to : -1;
-            if (!valid_state(b, root) || seen[root])
-                continue;
-            size_t depth = 0;
-            stack[depth++] = root;
-            seen[root] = 1;
-            next[root] = first[root];
-            while (depth) {
-                int u = stack[depth - 1];
-                if (next[u] == first[u + 1]) {
-                    seen[u] = 2;
-                    depth--;
-                    continue;
-                }
-                size_t ei = order[next[u]++];
-                int v = m->edges[ei].to;
-                if (seen[v] == 1)
-                    b->closes_loop[ei] = true;
-                else if (seen[v] == 0) {
-                    seen[v] = 1;
-                    next[v] = first[v];
-                    stack[depth++] = v;
-                }
-            }
-        }
+    int *depth = alloc_array(m->state_count, sizeof *depth), *height = alloc_array(m->state_count, sizeof *height);
+    paths_depths(m, b->closes_loop, b->collapse, depth, height);
+    int bottom = 0;
+    for (size_t i = 0; i < m->edge_count; i++) {
+        const wf_edge *e = &m->edges[i];
+        if (e->kind == EDGE_END && valid_state(b, e->from) && workflow_scope_is_top(m, e->scope) &&
+            depth[e->from] + height[e->from] > bottom)
+            bottom = depth[e->from] + height[e->from];
     }
-    free(first);
-    free(order);
-    free(fill);
-    free(seen);
-    free(stack);
+    for (size_t i = 0; i < m->edge_count; i++) {
+        const wf_edge *e = &m->edges[i];
+        if (e->kind == EDGE_END && valid_state(b, e->from) && workflow_scope_is_top(m, e->scope))
+            b->own_end[e->from] = bottom - (depth[e->from] + height[e->from]) > END_REACH;
+    }
+    free(depth);
+    free(height);
 }
 
 /* The top level's Start marker first and its End marker last, so dot's initial order reads top down. */
@@ -1890,7 +1865,8 @@ Agraph_t *graph_build(const machine *m, const render_options *o, diag_list *diag
     builder b;
     builder_init(&b, m, o, g);
     count_edges(&b);
-    find_loops(&b);
+    paths_find_loops(m, b.closes_loop);
+    find_far_ends(&b);
     if (b.collapse)
         count_inside(&b);
     declare_attributes(&b);

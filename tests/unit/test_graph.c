@@ -463,6 +463,38 @@ static void test_shared_handler(void)
     arena_release(&b.a);
 }
 
+/* A chain of eight Tasks; the first catches into Early (a Fail far above the end), the seventh into Late
+ * (near it): Early gets an End marker of its own, Late and the last state share the top level's. */
+static void test_far_terminal_own_end(void)
+{
+    builder b;
+    start_machine(&b, "Ends", NULL);
+    int top = add_scope(&b, -1, -1);
+    int prev = -1, steps[8];
+    for (int i = 0; i < 8; i++) {
+        steps[i] = add_state(&b, top, arena_printf(&b.a, "Step %d", i), STATE_TASK);
+        add_edge(&b, prev < 0 ? EDGE_START : EDGE_NEXT, top, prev, steps[i]);
+        prev = steps[i];
+    }
+    int early = add_state(&b, top, "Early", STATE_FAIL), late = add_state(&b, top, "Late", STATE_FAIL);
+    set_errors(&b, add_edge(&b, EDGE_CATCH, top, steps[0], early), 1, "States.ALL");
+    set_errors(&b, add_edge(&b, EDGE_CATCH, top, steps[6], late), 1, "States.ALL");
+    add_edge(&b, EDGE_END, top, prev, -1);
+    add_edge(&b, EDGE_END, top, early, -1);
+    add_edge(&b, EDGE_END, top, late, -1);
+    char *dot = dot_of(&b.m, false, NULL);
+    char want[64];
+    snprintf(want, sizeof want, "s%d -> end0_s%d	[class=end]", early, early);
+    CHECK(has(dot, want));
+    snprintf(want, sizeof want, "s%d -> end0	[class=end]", late);
+    CHECK(has(dot, want));
+    snprintf(want, sizeof want, "s%d -> end0	[class=end]", prev);
+    CHECK(has(dot, want));
+    CHECK_INT(count_of(dot, "label=End"), 2);
+    free(dot);
+    arena_release(&b.a);
+}
+
 /* A -> B (two retriers, the second MaxAttempts 0) -> C -> back to B: one loop on B carrying both retriers;
  * A's edge into B arrives at B's top, clear of the loop; the edge from C back to B closes a loop and keeps
  * its free end; Next edges weigh more, except the one closing the loop. */
@@ -869,6 +901,7 @@ int main(void)
     test_deterministic();
     test_left_right();
     test_shared_handler();
+    test_far_terminal_own_end();
     test_retries_share_a_loop();
     test_wrapping();
     test_rules_merge_by_target();
