@@ -119,12 +119,12 @@ print(len(m["states"]), len(m["edges"]))' "$tmp/out.json")
     rss_cells+=("$(rss_mb)")
   fi
   # One more SVG run for the time of each stage (sfnviz --timings) and the detail it was drawn in.
-  stage_row="| $size | timeout or refused | | | | | |"
+  stage_row="| $size | timeout or refused | | | | | | |"
   if timeout -k 5 "$limit" "$bin" render "$w" -f svg -o /dev/null --detail "$detail" --timings 2>"$tmp/t" >/dev/null; then
     drawn=$(grep -oE 'drawn (compact|collapsed)' "$tmp/t" | cut -d' ' -f2)
     stage_row=$(awk -v size="$size" -v drawn="${drawn:-$([[ $detail == auto ]] && echo full || echo "$detail")}" '
       /^sfnviz: timings:/ { for (i = 1; i <= NF; i++) if ($(i + 2) == "ms") t[$i] = $(i + 1) }
-      END { printf "| %s | %s | %s | %s | %s | %s | %s |", size, drawn, t["read"], t["model"], t["graph"], t["layout"], t["render"] }' "$tmp/t")
+      END { printf "| %s | %s | %s | %s | %s | %s | %s | %s |", size, drawn, t["read"], t["model"], t["graph"], t["layout"], t["render"], t["free"] }' "$tmp/t")
   fi
   stage_rows+=("$stage_row")
   [[ $json =~ ^[0-9] ]] && json+=" s"
@@ -144,8 +144,8 @@ printf '%s\n' "${rows[@]}"
 echo
 echo "Stages of one SVG run (sfnviz --timings, milliseconds):"
 echo
-echo "| size | drawn | read | model | graph | layout | render |"
-echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"
+echo "| size | drawn | read | model | graph | layout | render | free |"
+echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
 printf '%s\n' "${stage_rows[@]}"
 echo
 echo "Peak RSS (MB):"

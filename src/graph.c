@@ -14,13 +14,14 @@
  * Both first become valid UTF-8 without characters XML 1.0 forbids (U+FFFD instead), and long labels are
  * cut with "…" while the tooltip keeps the whole text. */
 #include "graph.h"
+#include "bars.h"
 #include "legend.h"
 #include "paths.h"
 #include "strmap.h"
 #include "utf8.h"
 #include "theme.h"
 
-#include <graphviz/gvc.h> /* GD_bb: the boxes of clusters after a layout */
+#include <graphviz/cgraph.h>
 
 #include <stdint.h>
 #include <stdio.h>
@@ -59,15 +60,6 @@ enum {
     COMPACT_BUDGET = 420,
     COLLAPSED_BUDGET = 600,
     ID_SIZE = 48,
-};
-
-/* Bar geometry in points; the length of each branch's part of a fork/join bar is set from a first layout
- * (graph_fit_bars). */
-enum {
-    BAR_THICKNESS = 4,
-    BAR_PORT = 8,    /* the part of a bar a branch's edges attach to, centred on the branch's first or last node */
-    BAR_GUESS = 50,  /* length of each stretch between ports before the first layout */
-    BAR_INSET = 8,   /* gap between the bar's ends and its box */
 };
 
 /* ---- Text ------------------------------------------------------------------------------------------ */
@@ -558,39 +550,7 @@ static void put_map_facts(builder *b, const map_info *mi)
 
 static void put_state_tip(builder *b, const wf_state *s);
 
-/* One stretch of a fork or join bar: a branch's port, or the filling between ports. */
-typedef struct bar_cell {
-    int branch; /* -1: filling */
-    double length; /* points */
-} bar_cell;
-
-/* A bar is a one-row (left to right: one-column) table of cells of one colour: short cells that are ports
- * `b<j>`, one per branch, and filling between them. A branch's edges attach to its own port, placed over
- * the branch, and drop straight onto it instead of fanning out from the middle of the bar. */
-static void set_bar_label(Agnode_t *bar, const char *colour, bool lr, const bar_cell *cells, size_t n)
-{
-    strbuf l;
-    strbuf_init(&l);
-    strbuf_puts(&l, "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"0\">");
-    strbuf_puts(&l, lr ? "" : "<tr>");
-    for (size_t k = 0; k < n; k++) {
-        int len = cells[k].length < 1 ? 1 : (int)(cells[k].length + 0.5);
-        strbuf_puts(&l, lr ? "<tr><td" : "<td");
-        if (cells[k].branch >= 0)
-            strbuf_printf(&l, " port=\"b%d\"", cells[k].branch);
-        strbuf_printf(&l, " width=\"%d\" height=\"%d\" fixedsize=\"true\" bgcolor=\"%s\"></td>",
-                      lr ? (int)BAR_THICKNESS : len, lr ? len : (int)BAR_THICKNESS, colour);
-        strbuf_puts(&l, lr ? "</tr>" : "");
-    }
-    strbuf_puts(&l, lr ? "</table>" : "</tr></table>");
-    Agraph_t *root = agroot(bar);
-    char *html = agstrdup_html(root, (char *)strbuf_cstr(&l));
-    set(bar, "label", html);
-    agstrfree(root, html);
-    strbuf_free(&l);
-}
-
-/* A Parallel's fork or join bar, with a guessed length per branch until graph_fit_bars measures. */
+/* A Parallel's fork or join bar, with a guessed length per branch until bars_fit measures. */
 static Agnode_t *add_bar(builder *b, Agraph_t *c, int i, const char *suffix, const char *cls)
 {
     const wf_state *s = &b->m->states[i];
@@ -607,7 +567,7 @@ static Agnode_t *add_bar(builder *b, Agraph_t *c, int i, const char *suffix, con
             cells[count++] = (bar_cell){-1, BAR_GUESS};
         }
     }
-    set_bar_label(n, b->t->bar, b->lr, cells, count);
+    bar_set_label(n, b->t->bar, b->lr, cells, count);
     free(cells);
     put_state_tip(b, s);
     set_tip(b, n);
@@ -1887,119 +1847,4 @@ Agraph_t *graph_build(const machine *m, const render_options *o, diag_list *diag
 void graph_write(Agraph_t *g, strbuf *out)
 {
     agwrite(g, out);
-}
-
-/* ---- Bars after layout ---------------------------------------------------------------------------- */
-
-static bool is_parallel_box(Agraph_t *sub, int *state)
-{
-    char rest;
-    return sscanf(agnameof(sub), "cluster_p%d%c", state, &rest) == 1;
-}
-
-bool graph_has_bars(Agraph_t *g)
-{
-    for (Agraph_t *sub = agfstsubg(g); sub; sub = agnxtsubg(sub)) {
-        int state;
-        if (is_parallel_box(sub, &state) || graph_has_bars(sub))
-            return true;
-    }
-    return false;
-}
-
-/* A position along a bar: x in a top-down drawing; in a left-to-right one, y from the top (Graphviz's y
- * grows upwards). */
-static double along(pointf p, bool lr)
-{
-    return lr ? -p.y : p.x;
-}
-
-typedef struct anchor {
-    int branch;
-    double sum;
-    int count;
-} anchor;
-
-/* Where each branch meets a bar after a layout: the mean position of the nodes its port edges reach.
- * Returns them sorted along the bar. */
-static size_t bar_anchors(Agraph_t *root, Agnode_t *bar, bool fork, bool lr, anchor **out)
-{
-    size_t n = 0, cap = 0;
-    *out = NULL;
-    for (Agedge_t *e = fork ? agfstout(root, bar) : agfstin(root, bar); e;
-         e = fork ? agnxtout(root, e) : agnxtin(root, e)) {
-        int branch;
-        if (sscanf(agget(e, fork ? "tailport" : "headport"), "b%d", &branch) != 1)
-            continue;
-        size_t k = 0;
-        while (k < n && (*out)[k].branch != branch)
-            k++;
-        if (k == n) {
-            *out = sfn_grow(*out, &cap, n + 1, sizeof **out);
-            (*out)[n++] = (anchor){branch, 0, 0};
-        }
-        (*out)[k].sum += along(ND_coord(fork ? aghead(e) : agtail(e)), lr);
-        (*out)[k].count++;
-    }
-    for (size_t i = 1; i < n; i++) /* insertion sort by position: a handful of branches */
-        for (size_t k = i; k > 0 && (*out)[k - 1].sum / (*out)[k - 1].count > (*out)[k].sum / (*out)[k].count; k--) {
-            anchor t = (*out)[k];
-            (*out)[k] = (*out)[k - 1];
-            (*out)[k - 1] = t;
-        }
-    return n;
-}
-
-/* Rebuilds a bar as long as its box, with each branch's port over where that branch's nodes are. */
-static void fit_bar(Agraph_t *root, Agnode_t *bar, Agraph_t *box, bool fork, bool lr)
-{
-    anchor *anchors;
-    size_t n = bar_anchors(root, bar, fork, lr, &anchors);
-    boxf bb = GD_bb(box);
-    double lo = along(lr ? bb.UR : bb.LL, lr) + BAR_INSET, hi = along(lr ? bb.LL : bb.UR, lr) - BAR_INSET;
-    bar_cell *cells = alloc_array(2 * n + 1, sizeof *cells);
-    size_t count = 0;
-    double at = lo;
-    for (size_t k = 0; k < n; k++) {
-        double start = anchors[k].sum / anchors[k].count - BAR_PORT / 2.0;
-        if (start > at)
-            cells[count++] = (bar_cell){-1, start - at};
-        else
-            start = at;
-        cells[count++] = (bar_cell){anchors[k].branch, BAR_PORT};
-        at = start + BAR_PORT;
-    }
-    if (hi > at || count == 0)
-        cells[count++] = (bar_cell){-1, hi > at ? hi - at : BAR_GUESS};
-    set_bar_label(bar, agget(bar, "color"), lr, cells, count);
-    free(cells);
-    free(anchors);
-}
-
-static Agnode_t *find_node(Agraph_t *root, int state, const char *suffix)
-{
-    char id[ID_SIZE];
-    snprintf(id, sizeof id, "s%d%s", state, suffix);
-    return agnode(root, id, 0);
-}
-
-static void fit_bar_pair(Agraph_t *root, Agraph_t *box, int state, bool lr)
-{
-    Agnode_t *fork = find_node(root, state, "_fork"), *join = find_node(root, state, "_join");
-    if (!fork)
-        fork = find_node(root, state, "");
-    if (fork)
-        fit_bar(root, fork, box, true, lr);
-    if (join)
-        fit_bar(root, join, box, false, lr);
-}
-
-void graph_fit_bars(Agraph_t *g, bool left_right)
-{
-    for (Agraph_t *sub = agfstsubg(g); sub; sub = agnxtsubg(sub)) {
-        int state;
-        if (is_parallel_box(sub, &state))
-            fit_bar_pair(agroot(g), sub, state, left_right);
-        graph_fit_bars(sub, left_right);
-    }
 }

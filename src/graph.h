@@ -32,12 +32,4 @@ Agraph_t *graph_build(const machine *m, const render_options *o, diag_list *diag
 /* Appends g as DOT text to out (g must come from graph_build). */
 void graph_write(Agraph_t *g, strbuf *out);
 
-/* True when g holds Parallel fork/join bars, whose width graph_fit_bars sets from a first layout. */
-bool graph_has_bars(Agraph_t *g);
-
-/* After a layout of g: makes each Parallel's fork and join bars as wide (or, left to right, as tall) as
- * the Parallel's box, so they are centred by construction, and moves each branch's port on the bars over
- * that branch's first and last nodes, so its edges run straight. Call gvFreeLayout and lay out again. */
-void graph_fit_bars(Agraph_t *g, bool left_right);
-
 #endif

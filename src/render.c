@@ -3,10 +3,9 @@
  * One GVC context for the whole run, made from the three plugin libraries linked into the program
  * (gvContextPlugins with demand loading off), so the system's plugin configuration is never read. While we
  * call into Graphviz its messages go to capture_message, which joins the fragments agerr writes into lines
- * and files them as diagnostics: nothing reaches standard error. A graph with Parallel states is laid out
- * twice: the first layout measures each Parallel's box and branches, so its fork and join bars can span
- * the box with each branch's port right above or below it (graph_fit_bars); DOT output gets the same
- * bars, so `dot` draws it as we do.
+ * and files them as diagnostics: nothing reaches standard error. Before the layout, each Parallel's box is laid
+ * out alone to measure it, so its fork and join bars can span the box with each branch's port right above
+ * or below it (bars.c); DOT output gets the same bars, so `dot` draws it as we do.
  *
  * PNG is drawn by Graphviz's cairo renderer on a bitmap we allocate, and encoded by png_writer: cairo's own
  * PNG encoder (what "png:cairo" runs) took nine tenths of the time. Graphviz 2.42's cairo renderer encodes
@@ -14,6 +13,7 @@
  * is drawn through "canvas:cairo", a device of our own with no output: it lets the renderer draw on the
  * caller's context and only reports the page size it laid out, which must be the bitmap's. */
 #include "render.h"
+#include "bars.h"
 #include "graph.h"
 #include "png_writer.h"
 #include "svg_scheme.h"
@@ -197,21 +197,6 @@ static int lay_out(GVC_t *gvc, Agraph_t *g, diag_list *diags)
     return -1;
 }
 
-/* A first layout sizes the Parallel bars; the caller lays out again (or writes DOT). */
-static int fit_bars(GVC_t *gvc, Agraph_t *g, bool left_right, diag_list *diags)
-{
-    if (!graph_has_bars(g))
-        return 0;
-    if (lay_out(gvc, g, diags) != 0) {
-        gvFreeLayout(gvc, g);
-        return -1;
-    }
-    graph_fit_bars(g, left_right);
-    gvFreeLayout(gvc, g);
-    agset(g, "bb", ""); /* gvLayout records the box; the graph as built has none */
-    return 0;
-}
-
 /* The graph's pad in points, read as Graphviz reads it: "x" or "x,y", in inches. */
 static pointf pad_points(Agraph_t *g)
 {
@@ -372,7 +357,7 @@ static int begin_render(GVC_t *gvc, const machine *m, const render_options *o, c
     double start = timing_now();
     *g = graph_build(m, o, diags);
     timing_add(STAGE_GRAPH, start);
-    return *g ? fit_bars(gvc, *g, o && o->left_right, diags) : -1;
+    return *g ? bars_fit(gvc, *g, o && o->left_right, diags) : -1;
 }
 
 int render_dot(const machine *m, const render_options *o, strbuf *out, diag_list *diags)
@@ -413,8 +398,10 @@ static int draw(GVC_t *gvc, Agraph_t *g, const render_options *o, const char *fo
         rc = render_png(gvc, g, device_for(format), out, diags);
     else if (rc == 0)
         rc = render_laid_out(gvc, g, device_for(format), out, diags);
-    gvFreeLayout(gvc, g);
     timing_add(STAGE_RENDER, start);
+    start = timing_now();
+    gvFreeLayout(gvc, g);
+    timing_add(STAGE_FREE, start);
     return rc;
 }
 
@@ -438,12 +425,15 @@ int render_image(const machine *m, const render_options *o, const char *format, 
     capture c;
     Agraph_t *g;
     int rc = begin_render(gvc, m, &ro, &c, &g, diags);
+    double start;
     strbuf image;
     strbuf_init(&image);
     if (rc == 0)
         rc = draw(gvc, g, &ro, format, &image, diags);
+    start = timing_now();
     if (g)
         agclose(g);
+    timing_add(STAGE_FREE, start);
     rc = capture_end(&c, rc);
     if (rc == 0 && dual && scheme_style_svg(&sc, &image) != 0) {
         diag_error(diags, mark_none(), "Graphviz's SVG has no <svg> element to style");

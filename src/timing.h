@@ -9,8 +9,9 @@ typedef enum timing_stage {
     STAGE_READ,   /* file to value tree: reading and parsing YAML/JSON */
     STAGE_MODEL,  /* value tree to machines: template, definitions, substitutions, the workflow model */
     STAGE_GRAPH,  /* model to cgraph graph: nodes, edges, labels */
-    STAGE_LAYOUT, /* Graphviz layout (both passes when Parallel bars are fitted) */
+    STAGE_LAYOUT, /* Graphviz layout (with the layouts of each Parallel's box alone, for its bars) */
     STAGE_RENDER, /* output: DOT text, SVG, PNG or PDF, the JSON export */
+    STAGE_FREE,   /* freeing Graphviz's layout and graph (a one-shot `dot` leaves that to the system) */
     STAGE_COUNT
 } timing_stage;
 
