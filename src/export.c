@@ -87,8 +87,10 @@ static int plan_detail(const machine *m, render_options *o, diag_list *diags)
                      "(%s); --detail full draws everything, which may take minutes",
                      id, m->state_count, m->edge_count, o->detail == DETAIL_COMPACT ? "compact" : "collapsed",
                      o->detail == DETAIL_COMPACT
-                         ? "retry, catch and default labels are in the tooltips, rules are on one line"
-                         : "each top-level Parallel and Map is one node, edge labels are in the tooltips");
+                         ? "retry, catch and default labels are in the tooltips, rules are on one line, long "
+                           "transitions go to a reference to their target"
+                         : "each top-level Parallel and Map is one node, edge labels are in the tooltips, long "
+                           "transitions go to a reference to their target");
     return 0;
 }
 

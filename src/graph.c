@@ -53,12 +53,16 @@ enum {
     LR_LOOP_MAX = 28,      /* characters of an error name under a retry loop, left to right */
     SHARED_CATCH_MIN = 8,  /* catch edges into one state from which each gets a small stand-in node */
     END_REACH = 3,         /* steps above the End marker from which a terminal state gets its own */
-    /* Layout costs (layout_cost) up to which a diagram is drawn in full, compact, and collapsed; past the
-     * last, auto refuses to lay it out. Measured with bench/scale.sh (bench/README.md): about 0.5 s, 0.5 s
-     * and 3 s at most on the synthetic workflows. */
-    FULL_BUDGET = 300,
-    COMPACT_BUDGET = 420,
-    COLLAPSED_BUDGET = 600,
+    FAR_STEPS = 8,         /* steps a transition runs, compact, past which it goes to a reference instead */
+    /* Layout loads (layout_load) up to which a diagram is drawn in full, compact, and collapsed; past the
+     * last, auto refuses to lay it out. Measured with bench/scale.sh (bench/README.md): places for about
+     * 1 s and 100 MB in full and compact (1000 and 2000 synthetic states), 3 s collapsed (5000); and edges
+     * passing ranks side by side, squared and summed, for crossings (random graphs: 73 000 took 0.9 s,
+     * 190 000 took 7 s). */
+    FULL_PLACES = 5000,
+    COMPACT_PLACES = 5000,
+    COLLAPSED_PLACES = 6500,
+    CROSSINGS_MAX = 50000,
     ID_SIZE = 48,
 };
 
@@ -307,6 +311,8 @@ typedef struct builder {
     int *retry_next;        /* per edge: the next retrier of the same state, or -1 */
     bool *closes_loop;      /* per edge: it goes back to a state on the path that led to it */
     bool *own_end;          /* per state: a top-level terminal far above the End marker gets its own */
+    int *depth, *height;    /* per state: its step down its scope, and the steps it takes (paths_depths) */
+    int bottom;             /* the step of the top level's End marker */
     ghost *ghosts;
     size_t ghost_count, ghost_cap;
     strmap ghost_index;     /* (scope, name) -> index in ghosts */
@@ -456,6 +462,8 @@ static void add_title(builder *b)
 /* The legend is a node of its own, tied by an invisible edge to the Start marker, so it sits on a rank
  * before it (above it; left to right, to its left): a table in a node keeps its own size, where one in the
  * title's table would be stretched to the title's width. */
+static bool any_reference(const builder *b);
+
 static void add_legend(builder *b, Agnode_t *start)
 {
     Agnode_t *n = agnode(b->g, "legend0", 1);
@@ -463,7 +471,8 @@ static void add_legend(builder *b, Agnode_t *start)
     set(n, "shape", "plain");
     set(n, "style", "");
     set(n, "tooltip", "Legend");
-    legend_put(&b->label, b->t, b->m, b->collapse ? DETAIL_COLLAPSED : b->compact ? DETAIL_COMPACT : DETAIL_FULL);
+    legend_put(&b->label, b->t, b->m, b->collapse ? DETAIL_COLLAPSED : b->compact ? DETAIL_COMPACT : DETAIL_FULL,
+               any_reference(b));
     set_html(b, n, "label", &b->label);
     Agedge_t *e = agedge(b->g, n, start, NULL, 1);
     set(e, "style", "invis");
@@ -1023,9 +1032,9 @@ static Agnode_t *ghost_node(builder *b, int scope, const char *name)
     return n;
 }
 
-/* A small copy of a catch handler that many catch edges share: each catch edge gets its own, since
- * dot's layout time explodes when hundreds of edges converge on one node (design.md, measured). */
-static Agnode_t *handler_ref(builder *b, int scope, int target)
+/* A small reference to a state ("→ Name") that an edge goes to instead of the state itself
+ * (goes_to_reference). */
+static Agnode_t *target_ref(builder *b, int scope, int target)
 {
     const wf_state *s = &b->m->states[target];
     Agnode_t *n = new_node(scope_graph(b, scope, 0), "ref", b->refs++, "");
@@ -1094,6 +1103,51 @@ static const theme_edge *edge_theme(const theme *t, edge_kind k)
 
 static const char *edge_class(edge_kind k) { return edge_kind_name(k); }
 
+/* The step below state i where what follows it starts. */
+static int below(const builder *b, int i)
+{
+    return b->depth[i] + b->height[i];
+}
+
+/* How many steps edge e runs down (or, closing a loop, up) its scope, as dot will rank it: at least 1. */
+static int edge_steps(const builder *b, const wf_edge *e)
+{
+    int steps = 1;
+    if (e->kind == EDGE_END && valid_state(b, e->from) && valid_scope(b, e->scope)) {
+        int parent = b->m->scopes[e->scope].parent;
+        int end = is_container(b, parent) ? b->height[parent] - 2 /* the join bar or exit point */
+                  : b->own_end[e->from]   ? below(b, e->from)
+                                          : b->bottom;
+        steps = end - below(b, e->from) + 1;
+    } else if (paths_links_states(b->m, e)) {
+        steps = b->depth[e->to] - below(b, e->from) + 1;
+        steps = steps < 0 ? -steps : steps;
+    }
+    return steps < 1 ? 1 : steps;
+}
+
+/* Edges that go to a small reference to their target (target_ref) instead of the target itself: each
+ * catch edge into a handler many share (dot's layout time explodes when hundreds of edges converge on one
+ * node: design.md, measured), and in a compact or collapsed diagram, a transition running more than
+ * FAR_STEPS steps up or down (each step a node more for dot to place; a line across a large diagram is
+ * hard to follow anyway, a named reference is not). */
+static bool goes_to_reference(const builder *b, const wf_edge *e)
+{
+    if (!paths_links_states(b->m, e) || e->kind == EDGE_START || e->kind == EDGE_END)
+        return false;
+    if (e->kind == EDGE_CATCH && b->catches_into[e->to] >= SHARED_CATCH_MIN)
+        return true;
+    return b->compact && edge_steps(b, e) > FAR_STEPS;
+}
+
+static bool any_reference(const builder *b)
+{
+    for (size_t i = 0; i < b->m->edge_count; i++)
+        if (scope_drawn(b, b->m->edges[i].scope) && goes_to_reference(b, &b->m->edges[i]))
+            return true;
+    return false;
+}
+
 static Agnode_t *edge_tail(builder *b, const wf_edge *e)
 {
     if (e->kind == EDGE_START)
@@ -1111,8 +1165,8 @@ static Agnode_t *edge_head(builder *b, const wf_edge *e)
         return scope_end(b, e->scope, e->from);
     if (!valid_state(b, e->to))
         return ghost_node(b, e->scope, e->to_name);
-    if (e->kind == EDGE_CATCH && b->catches_into[e->to] >= SHARED_CATCH_MIN)
-        return handler_ref(b, e->scope, e->to);
+    if (goes_to_reference(b, e))
+        return target_ref(b, e->scope, e->to);
     return b->entry[e->to];
 }
 
@@ -1636,6 +1690,8 @@ static void builder_init(builder *b, const machine *m, const render_options *o, 
     b->retry_next = alloc_array(m->edge_count, sizeof *b->retry_next);
     b->closes_loop = alloc_array(m->edge_count, sizeof *b->closes_loop);
     b->own_end = alloc_array(m->state_count, sizeof *b->own_end);
+    b->depth = alloc_array(m->state_count, sizeof *b->depth);
+    b->height = alloc_array(m->state_count, sizeof *b->height);
     strmap_init(&b->ghost_index);
     strbuf_init(&b->label);
     strbuf_init(&b->tip);
@@ -1660,6 +1716,8 @@ static void builder_free(builder *b)
     free(b->retry_next);
     free(b->closes_loop);
     free(b->own_end);
+    free(b->depth);
+    free(b->height);
     free(b->ghosts);
     strmap_free(&b->ghost_index);
     strbuf_free(&b->label);
@@ -1714,22 +1772,19 @@ static void count_edges(builder *b)
 static void find_far_ends(builder *b)
 {
     const machine *m = b->m;
-    int *depth = alloc_array(m->state_count, sizeof *depth), *height = alloc_array(m->state_count, sizeof *height);
-    paths_depths(m, b->closes_loop, b->collapse, depth, height);
     int bottom = 0;
     for (size_t i = 0; i < m->edge_count; i++) {
         const wf_edge *e = &m->edges[i];
         if (e->kind == EDGE_END && valid_state(b, e->from) && workflow_scope_is_top(m, e->scope) &&
-            depth[e->from] + height[e->from] > bottom)
-            bottom = depth[e->from] + height[e->from];
+            below(b, e->from) > bottom)
+            bottom = below(b, e->from);
     }
     for (size_t i = 0; i < m->edge_count; i++) {
         const wf_edge *e = &m->edges[i];
         if (e->kind == EDGE_END && valid_state(b, e->from) && workflow_scope_is_top(m, e->scope))
-            b->own_end[e->from] = bottom - (depth[e->from] + height[e->from]) > END_REACH;
+            b->own_end[e->from] = bottom - below(b, e->from) > END_REACH;
     }
-    free(depth);
-    free(height);
+    b->bottom = bottom;
 }
 
 /* The top level's Start marker first and its End marker last, so dot's initial order reads top down. */
@@ -1781,38 +1836,109 @@ static Agraph_t *open_graph(const machine *m)
     return g;
 }
 
-/* What dot's layout time grows with, for graphs like ours: mostly the edges beyond a spanning tree (they
- * make crossings to minimise and positions to balance), hardly the nodes (a 3000-state chain lays out in
- * 0.1 s). With top_only, for the top level alone, as a collapsed diagram draws it. */
-static size_t layout_cost(const machine *m, const int *rule_rep, bool top_only)
+/* Each drawn state's step in the whole drawing: its step in its scope, plus where its scope starts (a
+ * Parallel's branches and a Map's processor a step under the box's top). The model numbers child scopes
+ * after their parent's, so each box is placed before its insides. */
+static void absolute_steps(const builder *b, int *at)
 {
-    size_t nodes = 0, edges = 0;
+    const machine *m = b->m;
+    for (size_t sc = 0; sc < m->scope_count; sc++) {
+        int parent = m->scopes[sc].parent;
+        int offset = is_container(b, parent) ? at[parent] + 1 : 0;
+        for (int i = m->scopes[sc].first_state; i < m->scopes[sc].first_state + m->scopes[sc].state_count; i++)
+            if (valid_state(b, i))
+                at[i] = offset + b->depth[i];
+    }
+}
+
+/* Adds one to the width of the steps strictly between a and b (in either order), as a difference array. */
+static void pass_between(long *diff, int a, int b)
+{
+    int lo = a < b ? a : b, hi = a < b ? b : a;
+    if (hi - lo > 1) {
+        diff[lo + 1]++;
+        diff[hi]--;
+    }
+}
+
+/* What dot's layout time and memory grow with, for graphs like ours (bench/README.md). */
+typedef struct layout_load {
+    size_t places;    /* nodes it places: states, markers, references, and one per rank an edge passes */
+    size_t crossings; /* per rank, the edges passing it squared, summed: what crossing minimisation faces
+                         (a wide rank of states alone is cheap; 600 side by side lay out in 0.1 s) */
+} layout_load;
+
+static layout_load layout_load_of(const builder *b)
+{
+    const machine *m = b->m;
+    int *at = alloc_array(m->state_count, sizeof *at), last = b->bottom + 1;
+    absolute_steps(b, at);
     for (size_t i = 0; i < m->state_count; i++)
-        nodes += !top_only || workflow_scope_is_top(m, m->states[i].scope);
+        last = at[i] + b->height[i] + 1 > last ? at[i] + b->height[i] + 1 : last;
+    long *nodes = alloc_array((size_t)last + 2, sizeof *nodes), *diff = alloc_array((size_t)last + 2, sizeof *diff);
+    for (size_t i = 0; i < m->state_count; i++)
+        if (scope_drawn(b, m->states[i].scope)) {
+            nodes[at[i]]++;
+            nodes[at[i] + b->height[i] - 1] += b->height[i] > 1; /* a box's join bar or exit point */
+        }
+    size_t labels = 0;
     for (size_t i = 0; i < m->edge_count; i++) {
         const wf_edge *e = &m->edges[i];
-        /* a retry loop is no constraint; rules to one target are one edge */
-        if (e->kind == EDGE_RETRY || rule_rep[i] != (int)i)
+        if (!scope_drawn(b, e->scope) || e->kind == EDGE_RETRY || e->kind == EDGE_START ||
+            (is_rule(e) && b->rule_rep[i] != (int)i) || !valid_state(b, e->from))
             continue;
-        edges += !top_only || workflow_scope_is_top(m, e->scope);
+        int tail = at[e->from] + b->height[e->from] - 1;
+        labels += e->kind == EDGE_CATCH || is_rule(e);
+        if (goes_to_reference(b, e) || (e->kind == EDGE_END && b->own_end[e->from]))
+            nodes[tail + 1]++;
+        else if (e->kind == EDGE_END)
+            pass_between(diff, tail, tail + edge_steps(b, e));
+        else if (paths_links_states(m, e))
+            pass_between(diff, tail, at[e->to]);
     }
-    return nodes / 16 + (edges > nodes ? edges - nodes : 0);
+    layout_load load = {0, 0};
+    long passing = 0;
+    for (int r = 0; r <= last; r++) {
+        passing += diff[r];
+        load.places += (size_t)(nodes[r] + passing);
+        load.crossings += (size_t)(passing * passing);
+    }
+    if (!b->compact && labels > 0) /* labels on edges: a node each, and every rank doubled */
+        load = (layout_load){2 * load.places + labels, 2 * load.crossings};
+    free(at);
+    free(nodes);
+    free(diff);
+    return load;
+}
+
+/* What the drawing needs to know of the model before it draws: retriers, rule groups, loops, steps. */
+static void analyse(builder *b)
+{
+    count_edges(b);
+    paths_find_loops(b->m, b->closes_loop);
+    paths_depths(b->m, b->closes_loop, b->collapse, b->depth, b->height);
+    find_far_ends(b);
+    if (b->collapse)
+        count_inside(b);
 }
 
 render_detail graph_plan(const machine *m)
 {
-    int *rule_rep = alloc_array(m->edge_count, sizeof *rule_rep);
-    group_rules(m, rule_rep);
-    render_detail d = DETAIL_TOO_LARGE;
-    size_t cost = layout_cost(m, rule_rep, false);
-    if (cost <= FULL_BUDGET)
-        d = DETAIL_FULL;
-    else if (cost <= COMPACT_BUDGET)
-        d = DETAIL_COMPACT;
-    else if (layout_cost(m, rule_rep, true) <= COLLAPSED_BUDGET)
-        d = DETAIL_COLLAPSED;
-    free(rule_rep);
-    return d;
+    static const struct {
+        render_detail detail;
+        size_t places;
+    } steps[] = {{DETAIL_FULL, FULL_PLACES}, {DETAIL_COMPACT, COMPACT_PLACES}, {DETAIL_COLLAPSED, COLLAPSED_PLACES}};
+    for (size_t k = 0; k < sizeof steps / sizeof *steps; k++) {
+        render_options o = {.detail = steps[k].detail};
+        builder b;
+        builder_init(&b, m, &o, NULL);
+        analyse(&b);
+        layout_load load = layout_load_of(&b);
+        builder_free(&b);
+        if (load.places <= steps[k].places && load.crossings <= CROSSINGS_MAX)
+            return steps[k].detail;
+    }
+    return DETAIL_TOO_LARGE;
 }
 
 Agraph_t *graph_build(const machine *m, const render_options *o, diag_list *diags)
@@ -1824,11 +1950,7 @@ Agraph_t *graph_build(const machine *m, const render_options *o, diag_list *diag
     }
     builder b;
     builder_init(&b, m, o, g);
-    count_edges(&b);
-    paths_find_loops(m, b.closes_loop);
-    find_far_ends(&b);
-    if (b.collapse)
-        count_inside(&b);
+    analyse(&b);
     declare_attributes(&b);
     set_graph_look(&b);
     if (!(o && o->no_title))

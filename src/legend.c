@@ -15,7 +15,7 @@ enum {
 
 /* One entry: writes its sample cell and its name cell. */
 typedef struct entry {
-    enum { BOX, DIAMOND, LINE } kind;
+    enum { BOX, DIAMOND, LINE, ARROW } kind;
     const char *fill, *border; /* BOX: fill and border; DIAMOND: border; LINE: border is the line */
     const char *style;         /* BOX: rounded, dashed, solid; LINE: solid, dashed, dotted */
     int width;                 /* LINE: pen width */
@@ -117,6 +117,10 @@ static void put_sample(strbuf *out, const entry *e)
         strbuf_printf(out, "<td width=\"%d\" height=\"%d\"><font color=\"%s\">\u25c6</font></td>", SWATCH_WIDTH,
                       SWATCH_HEIGHT, e->border);
         break;
+    case ARROW: /* a reference node's sign */
+        strbuf_printf(out, "<td width=\"%d\" height=\"%d\"><font color=\"%s\">\u2192</font></td>", SWATCH_WIDTH,
+                      SWATCH_HEIGHT, e->border);
+        break;
     case LINE: /* the bottom border of a cell half a row high: a line across the middle of the row */
         strbuf_printf(out, "<td valign=\"top\"><table border=\"0\" cellspacing=\"0\" cellpadding=\"0\"><tr><td "
                            "border=\"%d\" sides=\"b\" style=\"%s\" color=\"%s\" width=\"%d\" height=\"%d\"></td>"
@@ -137,10 +141,12 @@ static void put_entry(strbuf *out, const theme *t, const entries *list, size_t i
                   t->title_detail, list->e[i].name);
 }
 
-void legend_put(strbuf *html, const theme *t, const machine *m, render_detail detail)
+void legend_put(strbuf *html, const theme *t, const machine *m, render_detail detail, bool references)
 {
     entries states = {.n = 0}, edges = {.n = 0};
     find_states(t, m, detail, &states);
+    if (references)
+        add(&states, (entry){ARROW, NULL, t->title_detail, "", 0, "goes on at that state"});
     find_edges(t, m, detail, &edges);
     size_t rows = states.n > edges.n ? states.n : edges.n;
     strbuf_printf(html, "<table border=\"1\" style=\"rounded\" color=\"%s\" bgcolor=\"%s\" cellborder=\"0\" "

@@ -14,7 +14,8 @@
 
 #include <stdbool.h>
 
-/* Appends to html an HTML-like <table> keying what m draws at that detail, in theme t. */
-void legend_put(strbuf *html, const theme *t, const machine *m, render_detail detail);
+/* Appends to html an HTML-like <table> keying what m draws at that detail, in theme t; `references`: the
+ * diagram has small `→ Name` nodes standing in for a far or shared target. */
+void legend_put(strbuf *html, const theme *t, const machine *m, render_detail detail, bool references);
 
 #endif

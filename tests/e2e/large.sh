@@ -1,46 +1,47 @@
 #!/usr/bin/env bash
 # large.sh: the size guard. Synthetic workflows (bench/gen_workflow.py) past each layout budget are drawn
 # with less detail, and say so; past the last they are refused unless --detail asks for a level; a long
-# chain, cheap to lay out whatever its length, is drawn in full. Timing is measured in bench/, never here.
+# chain, cheap to lay out whatever its length, is drawn in full; a small but dense graph is drawn compact,
+# its long edges going to references. Timing is measured in bench/, never here.
 source "$(dirname "$0")/lib.sh"
 cd "$WORK" || exit 1
 gen() { python3 "$REPO/bench/gen_workflow.py" "$1" --seed 1 >"w$1.json"; }
-for n in 300 400 500 1500; do gen $n; done
+for n in 1000 1500 3000 7000; do gen $n; done
 
-run render w300.json -f dot
-expect_rc "300 states" 0
-expect_empty "300 states are drawn in full, without a warning" "$ERR"
+run render w1000.json -f dot
+expect_rc "1000 states" 0
+expect_empty "1000 states are drawn in full, without a warning" "$ERR"
 expect_out "retry loops carry their label" "class=retry"
 expect_out "and the labels say retry" "retry ×"
 expect_out "Parallel states are boxes" "subgraph cluster_p"
 
-run render w400.json -f dot
-expect_rc "400 states" 0
-expect_err "400 states are drawn compact, and it says so" "w400.json: 400 states and [0-9]+ transitions: drawn compact"
+run render w1500.json -f dot
+expect_rc "1500 states" 0
+expect_err "1500 states are drawn compact, and it says so" "w1500.json: 1500 states and [0-9]+ transitions: drawn compact"
 expect_err "naming the flag that draws everything" "--detail full draws everything"
 expect_out "rules become external labels" "xlabel=<"
 expect_out "retries a line in their state's label" "↻ ×[0-9]"
 check "no edge label doubles the ranks" bash -c "! grep -q '^[[:space:]]label=<<table' '$OUT'"
 expect_out "boxes stay" "subgraph cluster_"
 
-run render w500.json -f dot
-expect_rc "500 states" 0
-expect_err "500 states are drawn collapsed" "w500.json: 500 states and [0-9]+ transitions: drawn collapsed"
+run render w3000.json -f dot
+expect_rc "3000 states" 0
+expect_err "3000 states are drawn collapsed" "w3000.json: 3000 states and [0-9]+ transitions: drawn collapsed"
 expect_out "a collapsed Parallel or Map says what it holds" "(Parallel|Map) · .* states inside"
 check "no boxes" bash -c "! grep -q 'subgraph cluster_' '$OUT'"
 
-run render w1500.json -f svg -o big.svg
-expect_rc "1500 states are refused" 2
-expect_err "with the reason and the way out" "w1500.json: 1500 states and [0-9]+ transitions are past what Graphviz lays out in reasonable time.*--detail collapsed"
+run render w7000.json -f svg -o big.svg
+expect_rc "7000 states are refused" 2
+expect_err "with the reason and the way out" "w7000.json: 7000 states and [0-9]+ transitions are past what Graphviz lays out in reasonable time.*--detail collapsed"
 check "and nothing is written" test ! -e big.svg
-run render w1500.json -f json
+run render w7000.json -f json
 expect_rc "the JSON export has no size limit" 0
-run render w1500.json -f dot --detail collapsed
+run render w7000.json -f dot --detail collapsed
 expect_rc "--detail collapsed lifts the refusal" 0
 expect_empty "without a warning: the level was asked for" "$ERR"
-run render w400.json -f dot --detail full
+run render w1500.json -f dot --detail full
 expect_out "--detail full keeps every box and label" "subgraph cluster_"
-run render w300.json -f dot --detail nonsense
+run render w1000.json -f dot --detail nonsense
 expect_rc "an unknown --detail is refused" 2
 expect_err "naming the levels" "choose auto, full, compact or collapsed"
 
@@ -51,4 +52,25 @@ print("  S3000: {Type: Succeed}")' >chain.asl.yaml
 run render chain.asl.yaml -f dot
 expect_rc "a 3000-state chain" 0
 expect_empty "is drawn in full: a chain is cheap to lay out" "$ERR"
+
+# 60 Choice states, each with three rules to random states (laid out in full, this takes dot 7 s).
+python3 -c '
+import json, random
+random.seed(1)
+states = {}
+for i in range(59):
+    rules = [{"Variable": "$.x", "NumericEquals": j, "Next": f"S{t}"} for j, t in enumerate(random.sample(range(60), 3))]
+    states[f"S{i}"] = {"Type": "Choice", "Choices": rules, "Default": f"S{i + 1}"}
+states["S59"] = {"Type": "Succeed"}
+print(json.dumps({"StartAt": "S0", "States": states}))' >dense.asl.json
+run render dense.asl.json -f dot --legend
+expect_rc "a dense graph of 60 states" 0
+expect_err "is drawn compact, for the crossings of its long edges" "dense.asl.json: 60 states and [0-9]+ transitions: drawn compact.*long transitions go to a reference"
+expect_out "its long edges go to references" "class=ref"
+expect_out "named by their target" "→ S[0-9]+"
+expect_out "that the legend explains" "goes on at that state"
+check "and short ones stay edges between states" grep -qE "^[[:space:]]+s[0-9]+ -> s[0-9]+[[:space:]]+\[class=choice" "$OUT"
+run render w1000.json -f dot --detail compact
+check "a compact synthetic workflow keeps its merges (few references)" \
+  bash -c "[ \$(grep -c 'class=ref' '$OUT') -lt \$(grep -c 'class=next' '$OUT') ]"
 finish

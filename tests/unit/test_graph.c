@@ -3,6 +3,7 @@
  * The DOT text is checked for structure (synthetic IDs, clusters, styles, labels) and for escaping: a name
  * full of markup characters, backslash escapes Graphviz would expand, a newline and a control character
  * must come out literally, and the DOT text must read back with the same attribute values. */
+#include "graph.h"
 #include "render.h"
 #include "sfnviz.h"
 #include "test.h"
@@ -495,6 +496,46 @@ static void test_far_terminal_own_end(void)
     arena_release(&b.a);
 }
 
+/* The plan: a long chain is cheap (full); the same states with every second one jumping far back is
+ * drawn compact, its far jumps going to references ("→ Step 3") that the legend explains. */
+static void test_plan_and_references(void)
+{
+    enum { N = 200 };
+    builder b;
+    start_machine(&b, "Plan", NULL);
+    b.m.states = arena_calloc(&b.a, N + 1, sizeof(wf_state));
+    b.m.scopes = arena_calloc(&b.a, 1, sizeof(wf_scope));
+    b.m.edges = arena_calloc(&b.a, 3 * N, sizeof(wf_edge));
+    int top = add_scope(&b, -1, -1), prev = -1;
+    for (int i = 0; i < N; i++) {
+        int s = add_state(&b, top, arena_printf(&b.a, "Step %d", i), STATE_TASK);
+        add_edge(&b, prev < 0 ? EDGE_START : EDGE_NEXT, top, prev, s);
+        prev = s;
+    }
+    add_edge(&b, EDGE_END, top, prev, -1);
+    CHECK_INT(graph_plan(&b.m), DETAIL_FULL);
+    for (int i = 40; i < N; i += 2) /* catch edges back to far earlier states cross each other */
+        set_errors(&b, add_edge(&b, EDGE_CATCH, top, i, i - 37 + (i * 7) % 11), 1, "States.ALL");
+    render_detail d = graph_plan(&b.m);
+    CHECK_INT(d, DETAIL_COMPACT);
+    render_options o = options(false);
+    o.detail = d;
+    o.legend = true;
+    strbuf out;
+    strbuf_init(&out);
+    diag_list diags;
+    diag_list_init(&diags);
+    CHECK_INT(render_dot(&b.m, &o, &out, &diags), 0);
+    const char *dot = strbuf_cstr(&out);
+    CHECK(count_of(dot, "class=ref") >= 70);
+    CHECK(has(dot, "\u2192 Step "));
+    CHECK(has(dot, "goes on at that state"));
+    CHECK(has(dot, "s3 -> s4\t[class=next")); /* near edges stay edges */
+    strbuf_free(&out);
+    diag_list_free(&diags);
+    arena_release(&b.a);
+}
+
 /* A -> B (two retriers, the second MaxAttempts 0) -> C -> back to B: one loop on B carrying both retriers;
  * A's edge into B arrives at B's top, clear of the loop; the edge from C back to B closes a loop and keeps
  * its free end; Next edges weigh more, except the one closing the loop. */
@@ -902,6 +943,7 @@ int main(void)
     test_left_right();
     test_shared_handler();
     test_far_terminal_own_end();
+    test_plan_and_references();
     test_retries_share_a_loop();
     test_wrapping();
     test_rules_merge_by_target();
