@@ -3,8 +3,9 @@
  * Node IDs are synthetic, so no state name ever reaches DOT syntax: `s<i>` for state i (for a Parallel its
  * fork bar, or the entry point above its fork bar `s<i>_fork` when it has retriers; for a Map its entry
  * point), `s<i>_join` / `s<i>_exit` where a Parallel / Map is left,
- * `start<k>` / `end<k>` for the top-level markers, `missing<k>` for ghost targets and `ref<k>` for the
- * small stand-ins of a shared catch handler. Clusters: `cluster_p<i>` (Parallel i), `cluster_p<i>_b<j>`
+ * `start<k>` / `end<k>` for the top-level markers (`end<k>_s<i>`: the End marker of its own of a terminal
+ * state i far above the shared one), `missing<k>` for ghost targets and `ref<k>` for the small references
+ * (`→ Name`) that stand in for a shared catch handler or, compact, for the target of a long transition. Clusters: `cluster_p<i>` (Parallel i), `cluster_p<i>_b<j>`
  * (its branch j), `cluster_m<i>` (Map i). Names and other user text appear only in labels and tooltips,
  * escaped for each. Every node and edge carries a `class` (task, choice, retry, ...), which Graphviz
  * copies into the SVG. */

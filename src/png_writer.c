@@ -23,13 +23,34 @@ static const int PNG_ROW_FILTER = PNG_FILTER_NONE;
 static const int PNG_ZLIB_LEVEL = 3;
 static const int PNG_ZLIB_STRATEGY = Z_DEFAULT_STRATEGY;
 static const size_t PNG_IDAT_BUFFER = 1 << 16; /* fewer, larger IDAT chunks than libpng's 8 kB */
+/* Pixels of each strip a recording is replayed onto: 4 MB of bitmap, whatever the image's size. */
+enum { PNG_STRIP_PIXELS = 1 << 20 };
 
-/* The surface as the encoder sees it. */
+/* The image as the encoder sees it: an image surface's pixels, or a recording replayed a strip at a time
+ * onto a small image surface (strip, its context strip_cr, holding rows strip_top onwards). */
 typedef struct png_source {
     const unsigned char *data;
     int width, height, stride;
     int alpha; /* ARGB32: write RGBA; RGB24: write RGB */
+    cairo_surface_t *recording, *strip;
+    cairo_t *strip_cr;
+    int strip_rows, strip_top;
 } png_source;
+
+/* Row y of the image; replays the next strip of the recording when y is past the one drawn. No cairo call
+ * longjmps or needs freeing here: the strip was made before encoding. */
+static const uint32_t *source_row(png_source *src, int y)
+{
+    if (src->recording && (y < src->strip_top || y >= src->strip_top + src->strip_rows)) {
+        src->strip_top = y;
+        cairo_set_source_surface(src->strip_cr, src->recording, 0, -y);
+        cairo_set_operator(src->strip_cr, CAIRO_OPERATOR_SOURCE);
+        cairo_paint(src->strip_cr);
+        cairo_surface_flush(src->strip);
+    }
+    int row = src->recording ? y - src->strip_top : y;
+    return (const uint32_t *)(const void *)(src->data + (size_t)row * (size_t)src->stride); /* rows are 4-aligned */
+}
 
 /* What libpng's callbacks reach through their user pointers. */
 typedef struct png_sink {
@@ -101,7 +122,7 @@ static void rgba_row(const uint32_t *src, unsigned char *dst, int width)
 /* ---- Encoding ------------------------------------------------------------------------------------- */
 
 /* All libpng calls that may longjmp. Nothing here allocates, so the error path only returns. */
-static int encode(png_structp png, png_infop info, const png_source *src, unsigned char *row)
+static int encode(png_structp png, png_infop info, png_source *src, unsigned char *row)
 {
     if (setjmp(png_jmpbuf(png)))
         return -1;
@@ -116,8 +137,7 @@ static int encode(png_structp png, png_infop info, const png_source *src, unsign
     png_set_compression_buffer_size(png, PNG_IDAT_BUFFER);
     png_write_info(png, info);
     for (int y = 0; y < src->height; y++) {
-        const unsigned char *line = src->data + (size_t)y * (size_t)src->stride;
-        const uint32_t *pixels = (const uint32_t *)(const void *)line; /* cairo aligns rows to 4 bytes */
+        const uint32_t *pixels = source_row(src, y);
         if (src->alpha)
             rgba_row(pixels, row, src->width);
         else
@@ -154,26 +174,20 @@ static int describe(cairo_surface_t *s, png_source *src, char *error, size_t err
     return 0;
 }
 
-int png_write_surface(cairo_surface_t *s, int width, int height, strbuf *out, char *error, size_t error_size)
+/* Encodes src, whole, onto the end of out. */
+static int write_source(png_source *src, strbuf *out, char *error, size_t error_size)
 {
-    png_source src;
-    if (describe(s, &src, error, error_size) != 0)
-        return -1;
-    if (width > 0 && width < src.width)
-        src.width = width;
-    if (height > 0 && height < src.height)
-        src.height = height;
     png_sink sink = {out, error, error_size};
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &sink, on_error, on_warning);
     png_infop info = png ? png_create_info_struct(png) : NULL;
-    unsigned char *row = malloc((size_t)src.width * 4);
+    unsigned char *row = malloc((size_t)src->width * 4);
     if (!row)
         sfn_oom();
     size_t start = out->len;
     int rc = -1;
     if (info) {
         png_set_write_fn(png, &sink, on_write, on_flush);
-        rc = encode(png, info, &src, row);
+        rc = encode(png, info, src, row);
     } else {
         snprintf(error, error_size, "libpng could not start");
     }
@@ -183,5 +197,45 @@ int png_write_surface(cairo_surface_t *s, int width, int height, strbuf *out, ch
         out->len = start; /* no half-written image */
         out->data[start] = '\0';
     }
+    return rc;
+}
+
+int png_write_surface(cairo_surface_t *s, int width, int height, strbuf *out, char *error, size_t error_size)
+{
+    png_source src = {0};
+    if (describe(s, &src, error, error_size) != 0)
+        return -1;
+    if (width > 0 && width < src.width)
+        src.width = width;
+    if (height > 0 && height < src.height)
+        src.height = height;
+    return write_source(&src, out, error, error_size);
+}
+
+int png_write_recording(cairo_surface_t *recording, int width, int height, strbuf *out, char *error,
+                        size_t error_size)
+{
+    if (!recording || cairo_surface_status(recording) != CAIRO_STATUS_SUCCESS || width <= 0 || height <= 0) {
+        snprintf(error, error_size, "not a usable recording (%d x %d pixels)", width, height);
+        return -1;
+    }
+    int rows = PNG_STRIP_PIXELS / width;
+    rows = rows < 1 ? 1 : rows > height ? height : rows;
+    png_source src = {0};
+    src.strip = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, rows);
+    src.strip_cr = cairo_create(src.strip);
+    int rc = -1;
+    if (cairo_status(src.strip_cr) != CAIRO_STATUS_SUCCESS) {
+        snprintf(error, error_size, "cannot allocate a %d x %d pixel strip", width, rows);
+    } else if (describe(src.strip, &src, error, error_size) == 0) {
+        src.recording = recording;
+        src.width = width;
+        src.height = height;
+        src.strip_rows = rows;
+        src.strip_top = -rows; /* nothing drawn yet */
+        rc = write_source(&src, out, error, error_size);
+    }
+    cairo_destroy(src.strip_cr);
+    cairo_surface_destroy(src.strip);
     return rc;
 }

@@ -18,4 +18,9 @@
  * it was before the call. */
 int png_write_surface(cairo_surface_t *s, int width, int height, strbuf *out, char *error, size_t error_size);
 
+/* The same for a recording surface of a width x height pixel image, made opaque (RGB): it is replayed a strip
+ * of rows at a time onto a small bitmap, so memory stays the same whatever the image's size. */
+int png_write_recording(cairo_surface_t *recording, int width, int height, strbuf *out, char *error,
+                        size_t error_size);
+
 #endif

@@ -216,9 +216,63 @@ static void test_region(void)
     cairo_surface_destroy(s);
 }
 
+/* Bands of colour and a diagonal line across a 2048 x 1500 drawing: several strips of the recording. */
+static void draw_bands(cairo_t *cr)
+{
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    for (int i = 0; i < 30; i++) {
+        cairo_set_source_rgb(cr, (i % 3) / 2.0, (i % 5) / 4.0, (i % 7) / 6.0);
+        cairo_rectangle(cr, 10 + i * 60, i * 50 + 3, 45, 37);
+        cairo_fill(cr);
+    }
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    cairo_set_line_width(cr, 3);
+    cairo_move_to(cr, 0, 0);
+    cairo_line_to(cr, 2048, 1500);
+    cairo_stroke(cr);
+}
+
+/* A recording replayed in strips encodes the same pixels as the bitmap drawn at once. */
+static void test_recording_in_strips(void)
+{
+    enum { W = 2048, H = 1500 };
+    cairo_surface_t *bitmap = cairo_image_surface_create(CAIRO_FORMAT_RGB24, W, H);
+    cairo_t *cr = cairo_create(bitmap);
+    draw_bands(cr);
+    cairo_destroy(cr);
+    cairo_rectangle_t extents = {0, 0, W, H};
+    cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR, &extents);
+    cr = cairo_create(rec);
+    draw_bands(cr);
+    cairo_destroy(cr);
+    strbuf a, b;
+    strbuf_init(&a);
+    strbuf_init(&b);
+    char error[128] = "";
+    CHECK_INT(png_write_surface(bitmap, 0, 0, &a, error, sizeof error), 0);
+    CHECK_INT(png_write_recording(rec, W, H, &b, error, sizeof error), 0);
+    check_header((const unsigned char *)b.data, b.len, W, H, PNG_COLOR_TYPE_RGB);
+    int aw = 0, ah = 0, bw = 0, bh = 0;
+    unsigned char *pa = decode((const unsigned char *)a.data, a.len, PNG_FORMAT_RGB, &aw, &ah);
+    unsigned char *pb = decode((const unsigned char *)b.data, b.len, PNG_FORMAT_RGB, &bw, &bh);
+    CHECK(pa && pb && aw == bw && ah == bh && memcmp(pa, pb, (size_t)W * H * 3) == 0);
+    free(pa);
+    free(pb);
+    b.len = 0;
+    CHECK_INT(png_write_recording(rec, 0, H, &b, error, sizeof error), -1);
+    CHECK(strstr(error, "not a usable recording") != NULL);
+    CHECK_INT(b.len, 0);
+    strbuf_free(&a);
+    strbuf_free(&b);
+    cairo_surface_destroy(rec);
+    cairo_surface_destroy(bitmap);
+}
+
 int main(void)
 {
     test_region();
+    test_recording_in_strips();
     test_rgb24_round_trip();
     test_argb32_unpremultiplied();
     test_appends();
