@@ -163,4 +163,19 @@ printf '{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states::
 run render rate.asl.json -f dot
 expect_out "backoff 1.0000001 is not rounded to 1.0" "1\\.0000001"
 
+# --- deep nesting: each Parallel's box was laid out with everything inside it (100 levels: minutes, GBs) --
+python3 -c '
+import json
+inner = {"StartAt": "L", "States": {"L": {"Type": "Pass", "End": True}}}
+for i in range(100):
+    side = {"StartAt": f"M{i}", "States": {f"M{i}": {"Type": "Map", "End": True,
+            "ItemProcessor": {"StartAt": f"I{i}", "States": {f"I{i}": {"Type": "Pass", "End": True}}}}}}
+    inner = {"StartAt": f"P{i}", "States": {f"P{i}": {"Type": "Parallel", "End": True, "Branches": [inner, side]}}}
+print(json.dumps(inner))' >nested.asl.json
+run render nested.asl.json -f dot --detail full
+expect_rc "100 nested Parallels, each beside a Map, within the hang guard" 0
+expect_out "the outermost Parallel's bars are fitted, a port per branch" "port=\"b1\""
+run render nested.asl.json -f svg --detail full -o nested.svg
+expect_rc "and drawn" 0
+
 finish
