@@ -9,6 +9,7 @@
 #include "bars.h"
 
 #include "arena.h"
+#include "graph.h"
 #include "strmap.h"
 #include "timing.h"
 
@@ -141,14 +142,14 @@ static void fit_bar_pair(Agraph_t *target, Agraph_t *box, int state, bool lr)
 
 /* Sets one attribute, keeping an HTML-like value HTML-like: cgraph's agxset makes a plain string of it
  * unless the same HTML string already lives in the graph's dictionary. */
-static void copy_value(Agraph_t *to_root, void *to, Agsym_t *to_sym, char *value)
+static void copy_value(Agraph_t *to_root, void *to, Agsym_t *to_sym, char *text)
 {
-    if (aghtmlstr(value)) {
-        char *html = agstrdup_html(to_root, value);
+    if (aghtmlstr(text)) {
+        char *html = agstrdup_html(to_root, text);
         agxset(to, to_sym, html);
         agstrfree(to_root, html);
     } else {
-        agxset(to, to_sym, value);
+        agxset(to, to_sym, text);
     }
 }
 
@@ -300,7 +301,7 @@ static void copy_edges(const fitting *f, Agraph_t *box, Agraph_t *root, const st
 static Agraph_t *copy_box(const fitting *f, Agraph_t *box)
 {
     Agraph_t *from_root = agroot(box);
-    Agraph_t *root = agopen("box", Agdirected, NULL);
+    Agraph_t *root = graph_open("box"); /* numbered in creation order: the same layout every run */
     if (!root)
         return NULL;
     declare_like(from_root, root);

@@ -1664,6 +1664,11 @@ static Agiddisc_t sequential_ids = {ids_open, ids_map, ids_alloc, ids_free, ids_
 static Agiodisc_t strbuf_io = {NULL, write_to_strbuf, flush_nothing};
 static Agdisc_t graph_disc = {&AgMemDisc, &sequential_ids, &strbuf_io};
 
+Agraph_t *graph_open(const char *name)
+{
+    return agopen((char *)name, Agdirected, &graph_disc);
+}
+
 static void builder_init(builder *b, const machine *m, const render_options *o, Agraph_t *g)
 {
     memset(b, 0, sizeof *b);
@@ -1831,7 +1836,7 @@ static Agraph_t *open_graph(const machine *m)
     clean_text(&name, m->id ? m->id : "state machine", true);
     if (name.len && name.data[name.len - 1] == '\\')
         strbuf_putc(&name, ' ');
-    Agraph_t *g = agopen((char *)strbuf_cstr(&name), Agdirected, &graph_disc);
+    Agraph_t *g = graph_open(strbuf_cstr(&name));
     strbuf_free(&name);
     return g;
 }

@@ -219,6 +219,15 @@ int png_write_recording(cairo_surface_t *recording, int width, int height, strbu
         snprintf(error, error_size, "not a usable recording (%d x %d pixels)", width, height);
         return -1;
     }
+    cairo_rectangle_t extents;
+    if (cairo_recording_surface_get_extents(recording, &extents)) { /* as png_write_surface: no more than drawn */
+        width = width > (int)extents.width ? (int)extents.width : width;
+        height = height > (int)extents.height ? (int)extents.height : height;
+    }
+    if (width <= 0 || height <= 0) {
+        snprintf(error, error_size, "not a usable recording (%d x %d pixels)", width, height);
+        return -1;
+    }
     int rows = PNG_STRIP_PIXELS / width;
     rows = rows < 1 ? 1 : rows > height ? height : rows;
     png_source src = {0};

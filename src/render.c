@@ -17,6 +17,7 @@
 #include "graph.h"
 #include "png_writer.h"
 #include "svg_scheme.h"
+#include "textcache.h"
 #include "timing.h"
 
 #include <cairo.h>
@@ -78,6 +79,7 @@ static gvplugin_library_t canvas_library = {(char *)"sfnviz_canvas", canvas_apis
 static const lt_symlist_t plugins[] = {
     {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
     {"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
+    {"gvplugin_sfnviz_textcache_LTX_library", &gvplugin_sfnviz_textcache_LTX_library},
     {"gvplugin_pango_LTX_library", &gvplugin_pango_LTX_library},
     {"gvplugin_sfnviz_canvas_LTX_library", &canvas_library},
     {NULL, NULL},
@@ -374,7 +376,9 @@ int render_dot(const machine *m, const render_options *o, strbuf *out, diag_list
     }
     capture c;
     Agraph_t *g;
+    textcache_begin(); /* the boxes laid out for the bars; no drawing */
     int rc = begin_render(gvc, m, o, &c, &g, diags);
+    textcache_end();
     strbuf text;
     strbuf_init(&text);
     double start = timing_now();
@@ -429,12 +433,16 @@ int render_image(const machine *m, const render_options *o, const char *format, 
     }
     capture c;
     Agraph_t *g;
+    bool svg = strcmp(format, "svg") == 0;
+    if (svg) /* SVG text needs no pango layout: sizes can be shared (textcache.h) */
+        textcache_begin();
     int rc = begin_render(gvc, m, &ro, &c, &g, diags);
     double start;
     strbuf image;
     strbuf_init(&image);
     if (rc == 0)
         rc = draw(gvc, g, &ro, format, &image, diags);
+    textcache_end();
     start = timing_now();
     if (g)
         agclose(g);

@@ -15,6 +15,13 @@ expect_out "retry loops carry their label" "class=retry"
 expect_out "and the labels say retry" "retry ×"
 expect_out "Parallel states are boxes" "subgraph cluster_p"
 
+cp "$OUT" w1000.first.dot
+run render w1000.json -f dot
+check "the same DOT on a second run: the Parallel boxes laid out alone come out the same" cmp -s w1000.first.dot "$OUT"
+run render w1000.json -f svg --detail compact -o first.svg
+run render w1000.json -f svg --detail compact -o second.svg
+check "and the same SVG (label sizes come from a cache of pango's)" cmp -s first.svg second.svg
+
 run render w1500.json -f dot
 expect_rc "1500 states" 0
 expect_err "1500 states are drawn compact, and it says so" "w1500.json: 1500 states and [0-9]+ transitions: drawn compact"

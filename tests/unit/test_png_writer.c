@@ -260,6 +260,9 @@ static void test_recording_in_strips(void)
     free(pa);
     free(pb);
     b.len = 0;
+    CHECK_INT(png_write_recording(rec, W + 100, H + 7, &b, error, sizeof error), 0); /* no more than drawn */
+    check_header((const unsigned char *)b.data, b.len, W, H, PNG_COLOR_TYPE_RGB);
+    b.len = 0;
     CHECK_INT(png_write_recording(rec, 0, H, &b, error, sizeof error), -1);
     CHECK(strstr(error, "not a usable recording") != NULL);
     CHECK_INT(b.len, 0);
