@@ -648,6 +648,7 @@ static int render_batch(const options *o, const sfnviz_render_options *ro)
     for (size_t k = 0; k < b.workers; k++) {
         pid_t pid = fork();
         if (pid == 0) {
+            free(done); /* the parent's */
             batch_worker(&b, k);
             exit(EXIT_OK);
         }

@@ -45,7 +45,7 @@ static const char *key_of(const textspan_t *span, strbuf *scratch)
 {
     const textfont_t *f = span->font;
     scratch->len = 0;
-    strbuf_printf(scratch, "%s\x1f%.4f\x1f%u\x1f%s", f->name ? f->name : "", f->size, (unsigned)f->flags,
+    strbuf_printf(scratch, "%s\x1f%.17g\x1f%u\x1f%s", f->name ? f->name : "", f->size, (unsigned)f->flags,
                   span->str ? span->str : "");
     return strbuf_cstr(scratch);
 }
