@@ -21,6 +21,14 @@ void sfn_oom(void)
     abort();
 }
 
+void *sfn_calloc(size_t n, size_t elem)
+{
+    void *p = calloc(n ? n : 1, elem);
+    if (!p)
+        sfn_oom();
+    return p;
+}
+
 void arena_init(arena *a) { a->head = NULL; }
 
 void arena_release(arena *a)

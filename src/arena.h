@@ -62,4 +62,7 @@ void sfn_oom(void);
  * possibly moved. Use as `p = sfn_grow(p, &cap, n + 1, sizeof *p);`. */
 void *sfn_grow(void *data, size_t *cap, size_t need, size_t elem);
 
+/* A zeroed heap array of n elements of size elem (at least one, so n may be 0); never NULL. */
+void *sfn_calloc(size_t n, size_t elem);
+
 #endif

@@ -95,9 +95,7 @@ static void fit_bar(Agnode_t *target, Agnode_t *bar, Agraph_t *box, bool fork, b
     size_t n = bar_anchors(agroot(box), bar, fork, lr, &anchors);
     boxf bb = GD_bb(box);
     double lo = along(lr ? bb.UR : bb.LL, lr) + BAR_INSET, hi = along(lr ? bb.LL : bb.UR, lr) - BAR_INSET;
-    bar_cell *cells = malloc((2 * n + 1) * sizeof *cells);
-    if (!cells)
-        sfn_oom();
+    bar_cell *cells = sfn_calloc(2 * n + 1, sizeof *cells);
     size_t count = 0;
     double at = lo;
     for (size_t k = 0; k < n; k++) {

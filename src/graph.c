@@ -68,14 +68,6 @@ enum {
 
 /* ---- Text ------------------------------------------------------------------------------------------ */
 
-static void *alloc_array(size_t n, size_t size)
-{
-    void *p = calloc(n ? n : 1, size);
-    if (!p)
-        sfn_oom();
-    return p;
-}
-
 static void sb_clear(strbuf *s)
 {
     s->len = 0;
@@ -567,7 +559,7 @@ static Agnode_t *add_bar(builder *b, Agraph_t *c, int i, const char *suffix, con
     set(n, "class", cls);
     set(n, "shape", "plain");
     set(n, "color", b->t->bar);
-    bar_cell *cells = alloc_array(2 * (size_t)s->child_scope_count + 1, sizeof *cells);
+    bar_cell *cells = sfn_calloc(2 * (size_t)s->child_scope_count + 1, sizeof *cells);
     size_t count = 0;
     cells[count++] = (bar_cell){-1, BAR_GUESS};
     for (int j = 0; j < s->child_scope_count; j++) {
@@ -866,8 +858,8 @@ static void put_state_tip(builder *b, const wf_state *s)
 static void count_inside(builder *b)
 {
     const machine *m = b->m;
-    int *top = alloc_array(m->scope_count, sizeof *top); /* 0 unknown, else container + 1 (or -1: none) */
-    int *path = alloc_array(m->scope_count, sizeof *path);
+    int *top = sfn_calloc(m->scope_count, sizeof *top); /* 0 unknown, else container + 1 (or -1: none) */
+    int *path = sfn_calloc(m->scope_count, sizeof *path);
     for (size_t sc = 0; sc < m->scope_count; sc++) {
         size_t depth = 0;
         int at = (int)sc, found = -1;
@@ -1572,7 +1564,7 @@ static void grow_slots(id_table *t)
     size_t old_count = t->slot_count;
     IDTYPE *old = t->slots;
     t->slot_count = old_count ? old_count * 2 : 64;
-    t->slots = alloc_array(t->slot_count, sizeof *t->slots);
+    t->slots = sfn_calloc(t->slot_count, sizeof *t->slots);
     for (size_t i = 0; i < old_count; i++)
         if (old[i])
             t->slots[find_slot(t, t->kinds[old[i]], t->names[old[i]])] = old[i];
@@ -1604,7 +1596,7 @@ static IDTYPE new_id(id_table *t, int kind, const char *name)
 static void *ids_open(Agraph_t *g, Agdisc_t *disc)
 {
     (void)disc;
-    id_table *t = alloc_array(1, sizeof *t);
+    id_table *t = sfn_calloc(1, sizeof *t);
     t->root = g;
     return t;
 }
@@ -1678,25 +1670,25 @@ static void builder_init(builder *b, const machine *m, const render_options *o, 
     b->compact = o && o->detail >= DETAIL_COMPACT;
     b->collapse = o && o->detail >= DETAIL_COLLAPSED;
     b->g = g;
-    b->scope_graph = alloc_array(m->scope_count, sizeof *b->scope_graph);
-    b->start = alloc_array(m->scope_count, sizeof *b->start);
-    b->end = alloc_array(m->scope_count, sizeof *b->end);
-    b->cluster = alloc_array(m->state_count, sizeof *b->cluster);
-    b->entry = alloc_array(m->state_count, sizeof *b->entry);
-    b->fork = alloc_array(m->state_count, sizeof *b->fork);
-    b->retries_on = alloc_array(m->state_count, sizeof *b->retries_on);
-    b->exit = alloc_array(m->state_count, sizeof *b->exit);
-    b->catches_into = alloc_array(m->state_count, sizeof *b->catches_into);
-    b->retry_first = alloc_array(m->state_count, sizeof *b->retry_first);
-    b->rules_out = alloc_array(m->state_count, sizeof *b->rules_out);
-    b->inside = alloc_array(m->state_count, sizeof *b->inside);
-    b->rule_rep = alloc_array(m->edge_count, sizeof *b->rule_rep);
-    b->rule_group_next = alloc_array(m->edge_count, sizeof *b->rule_group_next);
-    b->retry_next = alloc_array(m->edge_count, sizeof *b->retry_next);
-    b->closes_loop = alloc_array(m->edge_count, sizeof *b->closes_loop);
-    b->own_end = alloc_array(m->state_count, sizeof *b->own_end);
-    b->depth = alloc_array(m->state_count, sizeof *b->depth);
-    b->height = alloc_array(m->state_count, sizeof *b->height);
+    b->scope_graph = sfn_calloc(m->scope_count, sizeof *b->scope_graph);
+    b->start = sfn_calloc(m->scope_count, sizeof *b->start);
+    b->end = sfn_calloc(m->scope_count, sizeof *b->end);
+    b->cluster = sfn_calloc(m->state_count, sizeof *b->cluster);
+    b->entry = sfn_calloc(m->state_count, sizeof *b->entry);
+    b->fork = sfn_calloc(m->state_count, sizeof *b->fork);
+    b->retries_on = sfn_calloc(m->state_count, sizeof *b->retries_on);
+    b->exit = sfn_calloc(m->state_count, sizeof *b->exit);
+    b->catches_into = sfn_calloc(m->state_count, sizeof *b->catches_into);
+    b->retry_first = sfn_calloc(m->state_count, sizeof *b->retry_first);
+    b->rules_out = sfn_calloc(m->state_count, sizeof *b->rules_out);
+    b->inside = sfn_calloc(m->state_count, sizeof *b->inside);
+    b->rule_rep = sfn_calloc(m->edge_count, sizeof *b->rule_rep);
+    b->rule_group_next = sfn_calloc(m->edge_count, sizeof *b->rule_group_next);
+    b->retry_next = sfn_calloc(m->edge_count, sizeof *b->retry_next);
+    b->closes_loop = sfn_calloc(m->edge_count, sizeof *b->closes_loop);
+    b->own_end = sfn_calloc(m->state_count, sizeof *b->own_end);
+    b->depth = sfn_calloc(m->state_count, sizeof *b->depth);
+    b->height = sfn_calloc(m->state_count, sizeof *b->height);
     strmap_init(&b->ghost_index);
     strbuf_init(&b->label);
     strbuf_init(&b->tip);
@@ -1734,7 +1726,7 @@ static void link_rule_groups(builder *b)
 {
     const machine *m = b->m;
     group_rules(m, b->rule_rep);
-    int *last = alloc_array(m->edge_count, sizeof *last); /* per group: its last edge so far */
+    int *last = sfn_calloc(m->edge_count, sizeof *last); /* per group: its last edge so far */
     for (size_t i = 0; i < m->edge_count; i++) {
         b->rule_group_next[i] = -1;
         int r = b->rule_rep[i];
@@ -1770,6 +1762,12 @@ static void count_edges(builder *b)
     link_rule_groups(b);
 }
 
+/* An End edge of a top-level state. */
+static bool ends_top_level(const builder *b, const wf_edge *e)
+{
+    return e->kind == EDGE_END && valid_state(b, e->from) && workflow_scope_is_top(b->m, e->scope);
+}
+
 /* Terminal states far above the top level's End marker get an End marker of their own: edges from all
  * over a large diagram converging on one node are what makes dot's layout slow (1000 synthetic states,
  * collapsed: 2.9 s with one End, 0.11 s so; bench/README.md), and a line down a whole diagram is no help
@@ -1778,17 +1776,12 @@ static void find_far_ends(builder *b)
 {
     const machine *m = b->m;
     int bottom = 0;
-    for (size_t i = 0; i < m->edge_count; i++) {
-        const wf_edge *e = &m->edges[i];
-        if (e->kind == EDGE_END && valid_state(b, e->from) && workflow_scope_is_top(m, e->scope) &&
-            below(b, e->from) > bottom)
-            bottom = below(b, e->from);
-    }
-    for (size_t i = 0; i < m->edge_count; i++) {
-        const wf_edge *e = &m->edges[i];
-        if (e->kind == EDGE_END && valid_state(b, e->from) && workflow_scope_is_top(m, e->scope))
-            b->own_end[e->from] = bottom - below(b, e->from) > END_REACH;
-    }
+    for (size_t i = 0; i < m->edge_count; i++)
+        if (ends_top_level(b, &m->edges[i]) && below(b, m->edges[i].from) > bottom)
+            bottom = below(b, m->edges[i].from);
+    for (size_t i = 0; i < m->edge_count; i++)
+        if (ends_top_level(b, &m->edges[i]))
+            b->own_end[m->edges[i].from] = bottom - below(b, m->edges[i].from) > END_REACH;
     b->bottom = bottom;
 }
 
@@ -1876,11 +1869,11 @@ typedef struct layout_load {
 static layout_load layout_load_of(const builder *b)
 {
     const machine *m = b->m;
-    int *at = alloc_array(m->state_count, sizeof *at), last = b->bottom + 1;
+    int *at = sfn_calloc(m->state_count, sizeof *at), last = b->bottom + 1;
     absolute_steps(b, at);
     for (size_t i = 0; i < m->state_count; i++)
         last = at[i] + b->height[i] + 1 > last ? at[i] + b->height[i] + 1 : last;
-    long *nodes = alloc_array((size_t)last + 2, sizeof *nodes), *diff = alloc_array((size_t)last + 2, sizeof *diff);
+    long *nodes = sfn_calloc((size_t)last + 2, sizeof *nodes), *diff = sfn_calloc((size_t)last + 2, sizeof *diff);
     for (size_t i = 0; i < m->state_count; i++)
         if (scope_drawn(b, m->states[i].scope)) {
             nodes[at[i]]++;

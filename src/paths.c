@@ -17,24 +17,16 @@ typedef struct out_edges {
     size_t *order;
 } out_edges;
 
-static void *zeroed(size_t n, size_t size)
-{
-    void *p = calloc(n ? n : 1, size);
-    if (!p)
-        sfn_oom();
-    return p;
-}
-
 static out_edges group_by_tail(const machine *m)
 {
     size_t n = m->state_count;
-    out_edges o = {zeroed(n + 1, sizeof *o.first), zeroed(m->edge_count, sizeof *o.order)};
+    out_edges o = {sfn_calloc(n + 1, sizeof *o.first), sfn_calloc(m->edge_count, sizeof *o.order)};
     for (size_t i = 0; i < m->edge_count; i++)
         if (paths_links_states(m, &m->edges[i]))
             o.first[m->edges[i].from + 1]++;
     for (size_t i = 0; i < n; i++)
         o.first[i + 1] += o.first[i];
-    size_t *fill = zeroed(n, sizeof *fill);
+    size_t *fill = sfn_calloc(n, sizeof *fill);
     for (size_t i = 0; i < m->edge_count; i++)
         if (paths_links_states(m, &m->edges[i])) {
             int from = m->edges[i].from;
@@ -83,9 +75,9 @@ void paths_find_loops(const machine *m, bool *closes_loop)
     for (size_t i = 0; i < m->edge_count; i++)
         closes_loop[i] = false;
     out_edges o = group_by_tail(m);
-    unsigned char *seen = zeroed(n, 1); /* 0 unseen, 1 on the path, 2 done */
-    int *stack = zeroed(n, sizeof *stack);
-    size_t *next = zeroed(n, sizeof *next); /* per state on the path: its next edge to follow */
+    unsigned char *seen = sfn_calloc(n, 1); /* 0 unseen, 1 on the path, 2 done */
+    int *stack = sfn_calloc(n, sizeof *stack);
+    size_t *next = sfn_calloc(n, sizeof *next); /* per state on the path: its next edge to follow */
     for (size_t i = 0; i < m->edge_count; i++) {
         int root = m->edges[i].kind == EDGE_START ? m->edges[i].to : -1;
         if (root >= 0 && (size_t)root < n && !seen[root])
@@ -143,7 +135,7 @@ void paths_depths(const machine *m, const bool *closes_loop, bool flat_container
         height[i] = 1;
     }
     out_edges o = group_by_tail(m);
-    int *indegree = zeroed(n, sizeof *indegree), *queue = zeroed(n, sizeof *queue);
+    int *indegree = sfn_calloc(n, sizeof *indegree), *queue = sfn_calloc(n, sizeof *queue);
     for (size_t s = m->scope_count; s-- > 0;) {
         int tallest = scope_depths(m, &o, closes_loop, (int)s, depth, height, indegree, queue);
         int parent = m->scopes[s].parent;
