@@ -25,7 +25,7 @@ check "the others are still drawn" test -s d2/in/b/template/SalesReportStateMach
 
 mkdir -p deep/x
 cp in/a/template.yml deep/up.yml
-(cd deep/x && timeout 20 "$BIN" render -f dot -o ../../d3/ ../up.yml ../../in/a/template.yml >/dev/null 2>&1)
+(cd deep/x && timeout "$(limit 20)" "$BIN" render -f dot -o ../../d3/ ../up.yml ../../in/a/template.yml >/dev/null 2>&1)
 check "'..' in a FILE stays inside DIR" test -s d3/__/up/MyStateMachine.dot
 check "nothing is written outside DIR" test ! -e deep/up
 

@@ -10,12 +10,14 @@ bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 dir=$2/golden
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 passed=0 failed=0
+slowdown=${SFNVIZ_TEST_SLOWDOWN:-1}   # the hang guard scales with the build, as in lib.sh
+[[ $slowdown =~ ^[1-9][0-9]*$ ]] || slowdown=1
 cd "$dir" || exit 1   # relative paths: outputs name the input as it is written here
 # compare EXPECTED INPUT ARGS...: sfnviz render INPUT ARGS... writes what EXPECTED holds.
 compare() {
   local expected=$1 input=$2
   shift 2
-  timeout 20 "$bin" render "$input" "$@" >"$work/out" 2>"$work/err"
+  timeout $((20 * slowdown)) "$bin" render "$input" "$@" >"$work/out" 2>"$work/err"
   local rc=$?
   if [ $rc -ne 0 ]; then
     failed=$((failed + 1)); echo "FAIL $input $*: exit $rc: $(head -3 "$work/err")"; return

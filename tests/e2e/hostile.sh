@@ -155,7 +155,7 @@ expect_rc "a font name with markup is refused" 2
 expect_err "with its position" "evil-theme.yaml:2:[0-9]+: error: \"font.family\" may hold only"
 
 # --- warnings of JSON read from standard input are kept ------------------------------------------------
-printf '{"StartAt":"A","StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}\n' | timeout 20 "$BIN" render - -f json >"$OUT" 2>"$ERR"
+printf '{"StartAt":"A","StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}\n' | timeout "$(limit 20)" "$BIN" render - -f json >"$OUT" 2>"$ERR"
 expect_err "a repeated key in JSON on standard input is reported" "<stdin>:1:[0-9]+: warning: duplicate key"
 
 # --- retry rates are shown as exactly as the JSON export writes them ----------------------------------

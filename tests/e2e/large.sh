@@ -15,11 +15,17 @@ expect_out "retry loops carry their label" "class=retry"
 expect_out "and the labels say retry" "retry ×"
 expect_out "Parallel states are boxes" "subgraph cluster_p"
 
-cp "$OUT" w1000.first.dot
-run render w1000.json -f dot
-check "the same DOT on a second run: the Parallel boxes laid out alone come out the same" cmp -s w1000.first.dot "$OUT"
-run render w1000.json -f svg --detail compact -o first.svg
-run render w1000.json -f svg --detail compact -o second.svg
+# Determinism: a second run gives the same bytes. In an instrumented build (ASan, valgrind) a smaller
+# workflow, still with nested Parallel boxes and long labels, keeps the check meaningful and its time short.
+det=1000
+if [[ $INSTRUMENTED == 1 ]]; then det=300; gen $det; fi
+run render "w$det.json" -f dot
+cp "$OUT" first.dot
+run render "w$det.json" -f dot
+check "the same DOT on a second run ($det states): the Parallel boxes laid out alone come out the same" \
+  cmp -s first.dot "$OUT"
+run render "w$det.json" -f svg --detail compact -o first.svg
+run render "w$det.json" -f svg --detail compact -o second.svg
 check "and the same SVG (label sizes come from a cache of pango's)" cmp -s first.svg second.svg
 
 run render w1500.json -f dot

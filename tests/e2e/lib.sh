@@ -46,11 +46,20 @@ check() {
   if "$@"; then pass; else fail "$what"; fi
 }
 
-# run ARGS...: runs sfnviz (20 s limit) with stdout in $OUT, stderr in $ERR, exit code in $RC.
-# Exit 124 means the limit was hit. OUT/ERR can be redirected by setting them before the call.
+# Hang guards catch real hangs, not slow machines: every limit is SECONDS times SFNVIZ_TEST_SLOWDOWN, a
+# whole factor that the instrumented suites set (the ASan+UBSan build, valgrind) and a busy machine may raise.
+# SFNVIZ_TEST_INSTRUMENTED=1 says the binary is instrumented: checks that only need some size use a smaller one.
+SLOWDOWN=${SFNVIZ_TEST_SLOWDOWN:-1}
+[[ $SLOWDOWN =~ ^[1-9][0-9]*$ ]] || SLOWDOWN=1
+INSTRUMENTED=${SFNVIZ_TEST_INSTRUMENTED:-0}
+# limit SECONDS: the hang guard for something that takes well under SECONDS in a plain build on an idle machine.
+limit() { echo $(($1 * SLOWDOWN)); }
+
+# run ARGS...: runs sfnviz (a 20 s hang guard, scaled) with stdout in $OUT, stderr in $ERR, exit code in $RC.
+# Exit 124 means the guard was hit. OUT/ERR can be redirected by setting them before the call.
 OUT=$WORK/out ERR=$WORK/err RC=0
 run() {
-  timeout 20 "$BIN" "$@" >"$OUT" 2>"$ERR"
+  timeout "$(limit 20)" "$BIN" "$@" >"$OUT" 2>"$ERR"
   RC=$?
 }
 
@@ -159,7 +168,7 @@ for s in machine.get("states") or []:
 PY
 }
 # dot_ok FILE: Graphviz accepts the DOT text (its complaints go to FILE.err).
-dot_ok() { [[ -s $1 ]] && timeout 30 dot -Tsvg "$1" >/dev/null 2>"$1.err"; }
+dot_ok() { [[ -s $1 ]] && timeout "$(limit 30)" dot -Tsvg "$1" >/dev/null 2>"$1.err"; }
 
 # svg_text FILE: every text of the SVG, one <text> per line, no-break spaces made plain.
 svg_text() {
@@ -201,6 +210,7 @@ if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
   check "dot_ok accepts DOT" dot_ok "$WORK/a.dot"
   echo 'digraph { a -> }' >"$WORK/b.dot"
   check "dot_ok refuses broken DOT" bash -c "$(declare -f dot_ok); ! dot_ok '$WORK/b.dot'"
+  check "limit scales by SFNVIZ_TEST_SLOWDOWN" test "$(SLOWDOWN=3 limit 20)" = 60
   run --version
   expect_rc "the binary runs: --version" 0
   finish
