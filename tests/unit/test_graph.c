@@ -3,12 +3,12 @@
  * The DOT text is checked for structure (synthetic IDs, clusters, styles, labels) and for escaping: a name
  * full of markup characters, backslash escapes Graphviz would expand, a newline and a control character
  * must come out literally, and the DOT text must read back with the same attribute values. */
-#include "graph.h"
-#include "render.h"
+#include "graph/graph.h"
+#include "export/render.h"
 #include "sfnviz.h"
 #include "test.h"
-#include "theme.h"
-#include "workflow.h"
+#include "graph/theme.h"
+#include "model/workflow.h"
 
 #include <graphviz/cgraph.h>
 

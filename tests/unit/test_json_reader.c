@@ -1,6 +1,6 @@
 /* test_json_reader.c: the JSON reader: values, marks, escapes, errors with their positions, limits. */
 #include "test.h"
-#include "value.h"
+#include "read/value.h"
 
 #include <locale.h>
 #include <stdlib.h>

@@ -1,8 +1,8 @@
 /* test_paths.c: loops and longest paths over machines read from ASL text by the real reader and model. */
-#include "paths.h"
+#include "model/paths.h"
 #include "test.h"
-#include "value.h"
-#include "workflow.h"
+#include "read/value.h"
+#include "model/workflow.h"
 
 #include <stdlib.h>
 #include <string.h>

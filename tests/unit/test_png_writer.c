@@ -4,7 +4,7 @@
  * round trip exactly (RGB24 as RGB; premultiplied ARGB32 as straight RGBA), that row strides wider than
  * the image are honoured, that the PNG is appended after what the buffer held, and that refused surfaces
  * leave the buffer as it was. */
-#include "png_writer.h"
+#include "export/png_writer.h"
 #include "test.h"
 
 #include <cairo.h>

@@ -2,7 +2,7 @@
  *
  * Parameters are built by hand with value_new / value_new_string, and the template is stood in for by a
  * resolver over a fixed table of logical IDs, so each case reads as input next to the expected fields. */
-#include "resource.h"
+#include "model/resource.h"
 #include "test.h"
 
 #include <stdarg.h>

@@ -2,7 +2,7 @@
  *
  * Rules are built by hand with value_new / value_new_string rather than read from YAML or JSON, so these
  * tests depend on nothing but the value constructors and show each input next to its expected text. */
-#include "rule.h"
+#include "model/rule.h"
 #include "test.h"
 
 #include <stdarg.h>

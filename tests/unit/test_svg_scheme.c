@@ -1,9 +1,9 @@
 /* test_svg_scheme.c: pairing a light and a dark theme's colours for the SVG that follows the page's
  * colour scheme, and the <style> it gets. */
 #include "sfnviz.h"
-#include "svg_scheme.h"
+#include "export/svg_scheme.h"
 #include "test.h"
-#include "theme.h"
+#include "graph/theme.h"
 
 #include <stdbool.h>
 #include <stdlib.h>

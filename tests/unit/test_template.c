@@ -1,6 +1,6 @@
 /* test_template.c: the template stage and the model, from real YAML / JSON text to machines, states and
  * edges: definition sources, substitutions, intrinsics, scopes, transitions and retry policies. */
-#include "document.h"
+#include "template/document.h"
 #include "test.h"
 
 #include <stdio.h>

@@ -1,7 +1,7 @@
 /* test_theme.c: the built-in default theme, user themes that inherit from it, and refused theme files. */
 #include "sfnviz.h"
 #include "test.h"
-#include "theme.h"
+#include "graph/theme.h"
 
 #include <stdbool.h>
 #include <stdio.h>

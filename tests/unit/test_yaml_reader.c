@@ -2,7 +2,7 @@
  * CloudFormation short forms, anchors and their guards, limits, libyaml's errors, and robustness on
  * truncated and mutated input. */
 #include "test.h"
-#include "value.h"
+#include "read/value.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -4,7 +4,7 @@
 #ifndef SFNVIZ_TEST_VALUES_H
 #define SFNVIZ_TEST_VALUES_H
 
-#include "value.h"
+#include "read/value.h"
 
 #include <stdarg.h>
 #include <stdbool.h>

@@ -1,0 +1,127 @@
+/* document.c: loading a file into machines, and the public accessors of sfnviz.h. */
+#include "template/document.h"
+#include "read/source.h"
+#include "template/template.h"
+#include "base/timing.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static sfnviz_doc *doc_new(const char *name)
+{
+    sfnviz_doc *doc = calloc(1, sizeof *doc);
+    if (!doc)
+        sfn_oom();
+    arena_init(&doc->arena);
+    diag_list_init(&doc->diags);
+    doc->path = arena_strdup(&doc->arena, name);
+    return doc;
+}
+
+static void doc_interpret(sfnviz_doc *doc, const char *text, size_t len, const sfnviz_load_options *opts,
+                          const char *base_dir)
+{
+    double start = timing_now();
+    doc->root = value_read(&doc->arena, doc->path, text, len, &doc->diags);
+    timing_add(STAGE_READ, start);
+    if (!doc->root) {
+        doc->failed = true;
+        return;
+    }
+    start = timing_now();
+    template_options t = {opts ? opts->root : NULL, base_dir, text, len};
+    if (!template_read(&doc->arena, doc->path, doc->root, &t, &doc->machines, &doc->machine_count, &doc->diags))
+        doc->failed = true;
+    timing_add(STAGE_MODEL, start);
+}
+
+sfnviz_doc *sfnviz_doc_load_file(const char *path, const sfnviz_load_options *opts)
+{
+    sfnviz_doc *doc = doc_new(path);
+    char *text = NULL, err[256];
+    size_t len = 0;
+    double start = timing_now();
+    int rc = source_read_file(path, &text, &len, err, sizeof err);
+    timing_add(STAGE_READ, start);
+    if (rc != 0) {
+        diag_error(&doc->diags, ((mark){doc->path, 0, 0}), "%s", err);
+        doc->failed = true;
+        return doc;
+    }
+    doc_interpret(doc, text, len, opts, NULL);
+    free(text);
+    return doc;
+}
+
+sfnviz_doc *sfnviz_doc_load_stream(const char *name, FILE *stream, const sfnviz_load_options *opts)
+{
+    sfnviz_doc *doc = doc_new(name);
+    char *text = NULL, err[256];
+    size_t len = 0;
+    double start = timing_now();
+    int rc = source_read_stream(stream, &text, &len, err, sizeof err);
+    timing_add(STAGE_READ, start);
+    if (rc != 0) {
+        diag_error(&doc->diags, ((mark){doc->path, 0, 0}), "%s", err);
+        doc->failed = true;
+        return doc;
+    }
+    doc_interpret(doc, text, len, opts, ".");
+    free(text);
+    return doc;
+}
+
+sfnviz_doc *sfnviz_doc_load_buffer(const char *name, const char *text, size_t len, const sfnviz_load_options *opts)
+{
+    sfnviz_doc *doc = doc_new(name);
+    doc_interpret(doc, text, len, opts, ".");
+    return doc;
+}
+
+void sfnviz_doc_free(sfnviz_doc *doc)
+{
+    if (!doc)
+        return;
+    diag_list_free(&doc->diags);
+    arena_release(&doc->arena);
+    free(doc);
+}
+
+int sfnviz_doc_failed(const sfnviz_doc *doc) { return doc->failed; }
+const char *sfnviz_doc_path(const sfnviz_doc *doc) { return doc->path; }
+size_t sfnviz_doc_diag_count(const sfnviz_doc *doc) { return doc->diags.count; }
+
+const char *sfnviz_doc_diag_text(const sfnviz_doc *doc, size_t i, char *buf, size_t size)
+{
+    diag_format(i < doc->diags.count ? &doc->diags.items[i] : NULL, buf, size);
+    return buf;
+}
+
+int sfnviz_doc_diag_is_error(const sfnviz_doc *doc, size_t i)
+{
+    return i < doc->diags.count && doc->diags.items[i].level == DIAG_ERROR;
+}
+
+size_t sfnviz_doc_machine_count(const sfnviz_doc *doc) { return doc->machine_count; }
+
+const sfnviz_machine *sfnviz_doc_machine(const sfnviz_doc *doc, size_t i)
+{
+    return i < doc->machine_count ? &doc->machines[i] : NULL;
+}
+
+const sfnviz_machine *sfnviz_doc_find_machine(const sfnviz_doc *doc, const char *id)
+{
+    for (size_t i = 0; i < doc->machine_count; i++)
+        if (strcmp(doc->machines[i].id, id) == 0)
+            return &doc->machines[i];
+    return NULL;
+}
+
+const char *sfnviz_machine_id(const sfnviz_machine *m) { return m->id; }
+const char *sfnviz_machine_name(const sfnviz_machine *m) { return m->name; }
+const char *sfnviz_machine_kind(const sfnviz_machine *m) { return machine_kind_name(m->kind); }
+const char *sfnviz_machine_status(const sfnviz_machine *m) { return machine_status_name(m->status); }
+const char *sfnviz_machine_message(const sfnviz_machine *m) { return m->message; }
+const char *sfnviz_machine_where(const sfnviz_machine *m) { return m->where ? m->where : "-"; }
+size_t sfnviz_machine_state_count(const sfnviz_machine *m) { return m->state_count; }
+int sfnviz_machine_drawable(const sfnviz_machine *m) { return m->status == MACHINE_OK; }

@@ -1,0 +1,207 @@
+/* substitute.c: DefinitionSubstitutions; see substitute.h. */
+#include "template/substitute.h"
+
+#include <string.h>
+
+/* Chains of substitutions deeper than this are taken for cycles; CloudFormation itself stops at its own cap. */
+enum { SUBSTITUTE_MAX_ROUNDS = 64 };
+
+bool substitutions_read(const template_ctx *t, const value *map, substitutions *out, diag_list *diags)
+{
+    memset(out, 0, sizeof *out);
+    if (!map)
+        return true;
+    out->at = map->at;
+    if (map->kind != VALUE_MAP || map->tag) {
+        diag_error(diags, map->at, "DefinitionSubstitutions should be a map of names to values");
+        return false;
+    }
+    out->keys = arena_calloc(t->a, map->count + 1, sizeof *out->keys);
+    out->values = arena_calloc(t->a, map->count + 1, sizeof *out->values);
+    out->final = arena_calloc(t->a, map->count + 1, sizeof *out->final);
+    for (size_t i = 0; i < map->count; i++) {
+        const value *v = map->pairs[i].val;
+        bool intrinsic = intrinsic_is(v);
+        if (!intrinsic && !value_is_scalar(v)) {
+            diag_error(diags, v->at, "DefinitionSubstitutions value \"%s\" should be a string, number or boolean",
+                       map->pairs[i].key);
+            return false;
+        }
+        out->keys[out->count] = map->pairs[i].key;
+        out->values[out->count] = intrinsic_text(t, v);
+        out->final[out->count] = intrinsic;
+        out->count++;
+    }
+    return true;
+}
+
+/* One pass over text: every `${key}` of the chosen kind (final or not) replaced. Returns whether anything
+ * changed; sets *too_large (and stops) when the result passes SUBSTITUTE_MAX_BYTES. */
+static bool substitute_pass(const substitutions *s, bool final, const char *text, size_t len, strbuf *out,
+                            bool *too_large)
+{
+    bool changed = false, closers_left = true;
+    size_t i = 0;
+    while (i < len) {
+        const char *close = NULL;
+        /* Once no '}' follows, no later `${` can close either: stop looking (keeps `${${${...` linear). */
+        if (closers_left && text[i] == '$' && i + 1 < len && text[i + 1] == '{') {
+            close = memchr(text + i + 2, '}', len - i - 2);
+            closers_left = close != NULL;
+        }
+        size_t k = s->count;
+        if (close) {
+            size_t name_len = (size_t)(close - text - i - 2);
+            for (k = 0; k < s->count; k++)
+                if (s->final[k] == final && strlen(s->keys[k]) == name_len &&
+                    memcmp(s->keys[k], text + i + 2, name_len) == 0)
+                    break;
+        }
+        if (k < s->count) {
+            strbuf_puts(out, s->values[k]);
+            i = (size_t)(close - text) + 1;
+            changed = true;
+            if (out->len > SUBSTITUTE_MAX_BYTES) {
+                *too_large = true;
+                return changed;
+            }
+        } else {
+            strbuf_putc(out, text[i++]);
+        }
+    }
+    return changed;
+}
+
+static bool has_placeholder(const char *text, size_t len)
+{
+    for (size_t i = 0; i + 1 < len; i++)
+        if (text[i] == '$' && text[i + 1] == '{')
+            return true;
+    return false;
+}
+
+const char *substitute_text(arena *a, const substitutions *s, const char *text, size_t len, size_t *out_len,
+                            substitute_problem *problem)
+{
+    *problem = SUBSTITUTE_OK;
+    if (!s->count || !has_placeholder(text, len))
+        return NULL;
+    strbuf cur, next;
+    strbuf_init(&cur);
+    strbuf_put(&cur, text, len);
+    bool any = false, changed = true, too_large = false;
+    for (int round = 0; changed && !too_large; round++) {
+        if (round == SUBSTITUTE_MAX_ROUNDS) {
+            *problem = SUBSTITUTE_CYCLE;
+            break;
+        }
+        strbuf_init(&next);
+        changed = substitute_pass(s, false, cur.data, cur.len, &next, &too_large);
+        any |= changed;
+        strbuf_free(&cur);
+        cur = next;
+    }
+    if (!too_large && *problem == SUBSTITUTE_OK) {
+        strbuf_init(&next);
+        any |= substitute_pass(s, true, cur.data, cur.len, &next, &too_large);
+        strbuf_free(&cur);
+        cur = next;
+    }
+    if (too_large)
+        *problem = SUBSTITUTE_TOO_LARGE;
+    if (!any || *problem != SUBSTITUTE_OK) {
+        strbuf_free(&cur);
+        return NULL;
+    }
+    *out_len = cur.len;
+    return strbuf_to_arena(&cur, a);
+}
+
+/* A string or key with substitutions applied; NULL when unchanged. Reports a cycle at `at`. */
+static const char *substitute_at(arena *a, const substitutions *s, const char *text, size_t len, mark at,
+                                 size_t *out_len, diag_list *diags, bool *failed)
+{
+    substitute_problem problem;
+    const char *r = substitute_text(a, s, text, len, out_len, &problem);
+    if (problem == SUBSTITUTE_CYCLE) {
+        diag_error(diags, at, "DefinitionSubstitutions do not settle here: a value refers to itself, directly "
+                              "or through others");
+        *failed = true;
+    } else if (problem == SUBSTITUTE_TOO_LARGE) {
+        diag_error(diags, at, "DefinitionSubstitutions make this text larger than %d MiB",
+                   SUBSTITUTE_MAX_BYTES / (1024 * 1024));
+        *failed = true;
+    }
+    return r;
+}
+
+static const value *substitute_node(arena *a, const substitutions *s, const value *v, diag_list *diags,
+                                    bool *failed);
+
+static value *copy_node(arena *a, const value *v)
+{
+    value *c = arena_alloc(a, sizeof *c);
+    *c = *v;
+    if (v->kind == VALUE_SEQ) {
+        c->items = arena_calloc(a, v->count ? v->count : 1, sizeof *c->items);
+        memcpy(c->items, v->items, v->count * sizeof *c->items);
+    } else if (v->kind == VALUE_MAP) {
+        c->pairs = arena_calloc(a, v->count ? v->count : 1, sizeof *c->pairs);
+        memcpy(c->pairs, v->pairs, v->count * sizeof *c->pairs);
+    }
+    return c;
+}
+
+static const value *substitute_children(arena *a, const substitutions *s, const value *v, diag_list *diags,
+                                        bool *failed)
+{
+    value *c = NULL;
+    for (size_t i = 0; i < v->count && !*failed; i++) {
+        const value *child = v->kind == VALUE_SEQ ? v->items[i] : v->pairs[i].val;
+        const value *r = substitute_node(a, s, child, diags, failed);
+        size_t klen = 0;
+        const char *key = v->kind == VALUE_MAP ? substitute_at(a, s, v->pairs[i].key, v->pairs[i].key_len,
+                                                               v->pairs[i].key_mark, &klen, diags, failed)
+                                               : NULL;
+        if (r == child && !key)
+            continue;
+        if (!c)
+            c = copy_node(a, v);
+        if (v->kind == VALUE_SEQ) {
+            c->items[i] = (value *)r;
+        } else {
+            c->pairs[i].val = (value *)r;
+            if (key) {
+                c->pairs[i].key = key;
+                c->pairs[i].key_len = klen;
+            }
+        }
+    }
+    return c ? c : v;
+}
+
+static const value *substitute_node(arena *a, const substitutions *s, const value *v, diag_list *diags,
+                                    bool *failed)
+{
+    if (v->kind == VALUE_SEQ || v->kind == VALUE_MAP)
+        return substitute_children(a, s, v, diags, failed);
+    if (v->kind != VALUE_STRING)
+        return v;
+    size_t len = 0;
+    const char *text = substitute_at(a, s, v->text, v->len, v->at, &len, diags, failed);
+    if (!text)
+        return v;
+    value *c = copy_node(a, v);
+    c->text = text;
+    c->len = len;
+    return c;
+}
+
+const value *substitute_tree(arena *a, const substitutions *s, const value *v, diag_list *diags)
+{
+    if (!s->count)
+        return v;
+    bool failed = false;
+    const value *r = substitute_node(a, s, v, diags, &failed);
+    return failed ? NULL : r;
+}
