@@ -181,6 +181,13 @@ const char *strbuf_cstr(strbuf *b)
     return b->data;
 }
 
+void strbuf_clear(strbuf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
 char *strbuf_to_arena(strbuf *b, arena *a)
 {
     char *p = arena_strndup(a, b->data ? b->data : "", b->len);

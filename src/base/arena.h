@@ -52,6 +52,8 @@ void strbuf_printf(strbuf *b, const char *fmt, ...)
 void strbuf_put_shortest(strbuf *b, double d);
 /* Always NUL-terminated (data may be NULL only before the first put). */
 const char *strbuf_cstr(strbuf *b);
+/* Empties b, keeping its memory. */
+void strbuf_clear(strbuf *b);
 /* Moves the text into the arena and empties the buffer. */
 char *strbuf_to_arena(strbuf *b, arena *a);
 

@@ -9,7 +9,7 @@
 #include "graph/bars.h"
 
 #include "base/arena.h"
-#include "graph/graph.h"
+#include "graph/cgraph_ids.h"
 #include "base/strmap.h"
 #include "base/timing.h"
 

@@ -14,8 +14,10 @@
 
 #include "base/arena.h"
 #include "base/diag.h"
-#include "export/render.h"
+#include "graph/options.h"
 #include "model/workflow.h"
+
+#include "graph/cgraph_ids.h"
 
 #include <graphviz/cgraph.h>
 
@@ -29,13 +31,5 @@ render_detail graph_plan(const machine *m);
 /* Builds the graph of m. The graph is opened with a discipline whose output goes to a strbuf (see
  * graph_write); close it with agclose. NULL only when Graphviz refuses to open a graph (error in diags). */
 Agraph_t *graph_build(const machine *m, const render_options *o, diag_list *diags);
-
-/* A new empty directed graph whose objects are numbered in creation order, so that Graphviz lays it out
- * the same way every run (its default numbering follows heap addresses); graph_build's graphs are opened
- * so. NULL when Graphviz refuses. */
-Agraph_t *graph_open(const char *name);
-
-/* Appends g as DOT text to out (g must come from graph_build). */
-void graph_write(Agraph_t *g, strbuf *out);
 
 #endif

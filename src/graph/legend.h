@@ -8,7 +8,7 @@
 #define SFNVIZ_LEGEND_H
 
 #include "base/arena.h"
-#include "export/render.h"
+#include "graph/options.h"
 #include "graph/theme.h"
 #include "model/workflow.h"
 

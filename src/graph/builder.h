@@ -1,0 +1,152 @@
+/* builder.h: private to src/graph/: the state of one graph being built from a machine, shared by the files
+ * that each draw one part of it (label_text, builder, boxes, states, edges; graph.c drives them). */
+#ifndef SFNVIZ_GRAPH_BUILDER_H
+#define SFNVIZ_GRAPH_BUILDER_H
+
+#include "base/arena.h"
+#include "base/strmap.h"
+#include "base/utf8.h"
+#include "graph/bars.h"
+#include "graph/options.h"
+#include "model/workflow.h"
+#include "base/diag.h"
+#include "graph/legend.h"
+#include "graph/theme.h"
+#include "model/paths.h"
+
+#include <graphviz/cgraph.h>
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define RETRY_SIGN "\u21bb"
+#define TIMES_SIGN "\u00d7"
+#define SEP " \u00b7 "
+#define ELLIPSIS "\u2026"
+#define ARROW_SIGN "\u2192"
+#define REPLACEMENT_CHAR "\xef\xbf\xbd"
+
+enum {
+    LABEL_MAX = 40,        /* characters of a name or label shown before it is cut with "…" */
+    TITLE_MAX = 60,        /* characters of each part of the title */
+    FILE_TITLE_MAX = 120,  /* characters of the file name in the title: paths run long */
+    CUT_MAX = 128,         /* the longest any text is let run before a cut (at least every *_MAX here) */
+    COMMENT_MAX = 80,      /* characters of the Comment under the title */
+    ERRORS_SHOWN = 6,      /* error names listed under a retry or catch label; more are counted */
+    RETRIERS_SHOWN = 6,    /* retriers drawn on a state's loop; more are counted (the tooltip has all) */
+    RULES_SHOWN = 6,       /* rules drawn on one merged Choice edge; more are counted */
+    RULE_WIDTH = 30,       /* characters per line of a Choice rule label */
+    RULE_LINES = 3,        /* lines of a Choice rule label before it is cut with "…" */
+    NAME_LINES = 2,        /* lines of a state's name (of LABEL_MAX characters) before it is cut */
+    CHOICE_NAME_WIDTH = 24, /* characters per line of a Choice's name, */
+    CHOICE_NAME_LINES = 3,  /* over at most three lines */
+    FAN_OUT_DECORATE = 3,  /* rules (default included) of a Choice from which rule labels get leader lines */
+    LR_LOOP_MAX = 28,      /* characters of an error name under a retry loop, left to right */
+    SHARED_CATCH_MIN = 8,  /* catch edges into one state from which each gets a small stand-in node */
+    END_REACH = 3,         /* steps above the End marker from which a terminal state gets its own */
+    FAR_STEPS = 8,         /* steps a transition runs, compact, past which it goes to a reference instead */
+    /* Layout loads (layout_load) up to which a diagram is drawn in full, compact, and collapsed; past the
+     * last, auto refuses to lay it out. Measured with bench/scale.sh (bench/README.md): places for about
+     * 1 s and 100 MB in full and compact (1000 and 2000 synthetic states), 3 s collapsed (5000); and edges
+     * passing ranks side by side, squared and summed, for crossings (random graphs: 73 000 took 0.9 s,
+     * 190 000 took 7 s). */
+    FULL_PLACES = 5000,
+    COMPACT_PLACES = 5000,
+    COLLAPSED_PLACES = 6500,
+    CROSSINGS_MAX = 50000,
+    ID_SIZE = 48,
+};
+
+typedef struct ghost {
+    int scope;
+    const char *name;
+    Agnode_t *node;
+} ghost;
+
+typedef struct builder {
+    const machine *m;
+    const theme *t;
+    bool lr;
+    Agraph_t *g;
+    Agraph_t **scope_graph; /* per scope, made on first use */
+    Agraph_t **cluster;     /* per state: the box of a Parallel or Map, else NULL */
+    Agnode_t **entry;       /* per state: where edges arrive and retries loop (for a Parallel its fork bar,
+                               or with retriers an entry point above it; for a Map its entry point) */
+    Agnode_t **fork;        /* per Parallel or Map: where its branches or processor start */
+    Agnode_t **exit;        /* per state: where edges leave (join bar, exit point, or the node itself) */
+    Agnode_t **start, **end;/* per scope: the top level's markers */
+    int *catches_into;      /* per state: catch edges arriving */
+    int *retries_on;        /* per state: its retriers */
+    int *rules_out;         /* per state: its Choice rule and default edges as drawn (merged by target) */
+    size_t *inside;         /* per top-level container, collapsed: the states it holds at any depth */
+    int *rule_rep;          /* per edge: the first rule or default edge of its Choice to the same target */
+    int *rule_group_next;   /* per edge: the next rule or default edge in that group, or -1 */
+    int *retry_first;       /* per state: the edge index of its first retrier, or -1 */
+    int *retry_next;        /* per edge: the next retrier of the same state, or -1 */
+    bool *closes_loop;      /* per edge: it goes back to a state on the path that led to it */
+    bool *own_end;          /* per state: a top-level terminal far above the End marker gets its own */
+    int *depth, *height;    /* per state: its step down its scope, and the steps it takes (paths_depths) */
+    int bottom;             /* the step of the top level's End marker */
+    ghost *ghosts;
+    size_t ghost_count, ghost_cap;
+    strmap ghost_index;     /* (scope, name) -> index in ghosts */
+    int refs;
+    bool any_retry;
+    bool compact;           /* short labels (DETAIL_COMPACT and beyond) */
+    bool collapse;          /* containers drawn as one node, their insides left out */
+    strbuf label, tip;
+} builder;
+
+static inline bool valid_state(const builder *b, int i) { return i >= 0 && (size_t)i < b->m->state_count; }
+static inline bool valid_scope(const builder *b, int i) { return i >= 0 && (size_t)i < b->m->scope_count; }
+
+/* label_text.c */
+void clean_text(strbuf *out, const char *s, bool one_line);
+bool put_html(strbuf *out, const char *s, size_t max);
+void put_wrapped(strbuf *out, const char *s, size_t width, size_t lines);
+void put_name_lines(strbuf *out, const char *name, size_t width, size_t lines);
+void put_tip(strbuf *out, const char *s);
+
+/* builder.c */
+void attr_set(void *obj, const char *name, const char *text);
+void attr_set_number(void *obj, const char *name, double v);
+void attr_set_html(builder *b, void *obj, const char *name, strbuf *sb);
+void attr_set_tip(builder *b, void *obj);
+Agnode_t *node_by_id(Agraph_t *g, const char *prefix, int n, const char *suffix);
+void declare_attributes(builder *b);
+void set_graph_look(builder *b);
+void add_title(builder *b);
+void add_legend(builder *b, Agnode_t *start);
+
+/* boxes.c */
+bool is_container(const builder *b, int i);
+bool scope_drawn(const builder *b, int scope);
+void put_container_kind(builder *b, const wf_state *s);
+Agraph_t *container_graph(builder *b, int i, size_t depth);
+int branch_index(const builder *b, int scope);
+Agraph_t *scope_graph(builder *b, int scope, size_t depth);
+
+/* states.c */
+void put_retry_line(builder *b, int state, bool in_box);
+void put_state_tip(builder *b, const wf_state *s);
+void count_inside(builder *b);
+void add_state(builder *b, int i);
+Agnode_t *scope_start(builder *b, int scope);
+Agnode_t *scope_end(builder *b, int scope, int from);
+Agnode_t *ghost_node(builder *b, int scope, const char *name);
+Agnode_t *target_ref(builder *b, int scope, int target);
+
+/* edges.c */
+bool edge_is_rule(const wf_edge *e);
+void group_rules(const machine *m, int *rep);
+int step_below(const builder *b, int i);
+int edge_steps(const builder *b, const wf_edge *e);
+bool goes_to_reference(const builder *b, const wf_edge *e);
+bool any_reference(const builder *b);
+void add_edge(builder *b, const wf_edge *e);
+
+#endif
