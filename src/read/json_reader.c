@@ -9,6 +9,7 @@
  * one copy, not one per append. Duplicate keys are found by scanning small objects and by a hash index
  * for large ones, which keeps the parse linear in the size of the input. */
 #include "base/utf8.h"
+#include "read/duplicate_keys.h"
 #include "read/value.h"
 
 #include <locale.h>
@@ -548,142 +549,6 @@ static void push_pair(parser *p, value_pair pair)
     p->pairs.data[p->pairs.len++] = pair;
 }
 
-/* ---- Duplicate keys ----
- *
- * Real templates repeat keys by mistake (a resource pasted twice); most parsers, and CloudFormation's
- * tooling, keep the last one. So a repeated key is a warning naming both places, and the last one wins.
- * Checked once an object is complete. A hash set would be linear on ordinary input but quadratic on keys
- * crafted to collide, so large objects are sorted instead: O(n log n) whatever the keys. */
-
-enum { KEY_SCAN_LIMIT = 16, DUPLICATE_WARNINGS_MAX = 20 };
-
-typedef struct key_ref {
-    const char *key;
-    size_t len;
-    size_t index; /* position among the object's members */
-} key_ref;
-
-static bool same_key(const value_pair *a, const value_pair *b)
-{
-    return a->key_len == b->key_len && memcmp(a->key, b->key, a->key_len) == 0;
-}
-
-static bool same_key_ref(const key_ref *a, const key_ref *b)
-{
-    return a->len == b->len && memcmp(a->key, b->key, a->len) == 0;
-}
-
-/* Orders by key bytes, then by position, so equal keys are adjacent in source order. */
-static int compare_key_refs(const void *pa, const void *pb)
-{
-    const key_ref *a = pa, *b = pb;
-    int c = memcmp(a->key, b->key, a->len < b->len ? a->len : b->len);
-    if (c == 0 && a->len != b->len)
-        c = a->len < b->len ? -1 : 1;
-    if (c == 0 && a->index != b->index)
-        c = a->index < b->index ? -1 : 1;
-    return c;
-}
-
-/* Sets overridden[i] to the position of the next member with the same key, for every member that a later
- * one repeats; others stay SIZE_MAX. Returns whether any was found. */
-static bool find_overridden_by_scan(const value_pair *pairs, size_t n, size_t *overridden)
-{
-    bool found = false;
-    for (size_t i = 0; i < n; i++) {
-        for (size_t j = i + 1; j < n; j++) {
-            if (same_key(&pairs[i], &pairs[j])) {
-                overridden[i] = j;
-                found = true;
-                break;
-            }
-        }
-    }
-    return found;
-}
-
-static bool find_overridden_by_sorting(const value_pair *pairs, size_t n, size_t *overridden)
-{
-    key_ref *refs = malloc(n * sizeof *refs);
-    if (!refs)
-        sfn_oom();
-    for (size_t i = 0; i < n; i++)
-        refs[i] = (key_ref){pairs[i].key, pairs[i].key_len, i};
-    qsort(refs, n, sizeof *refs, compare_key_refs);
-    bool found = false;
-    for (size_t k = 0; k + 1 < n; k++) {
-        if (same_key_ref(&refs[k], &refs[k + 1])) {
-            overridden[refs[k].index] = refs[k + 1].index;
-            found = true;
-        }
-    }
-    free(refs);
-    return found;
-}
-
-/* A key as a duplicate-key message shows it: quotes, backslashes and control characters escaped, and a
- * long key cut (on a character boundary) so the message stays one readable line. */
-static void describe_key(strbuf *out, const char *key, size_t len)
-{
-    enum { SHOWN_KEY_MAX = 64 };
-    size_t shown = len;
-    if (shown > SHOWN_KEY_MAX) {
-        shown = SHOWN_KEY_MAX;
-        while (shown > 0 && ((unsigned char)key[shown] & 0xC0) == 0x80)
-            shown--;
-    }
-    for (size_t i = 0; i < shown; i++) {
-        unsigned char c = (unsigned char)key[i];
-        if (c == '"' || c == '\\')
-            strbuf_printf(out, "\\%c", c);
-        else if (c < 0x20 || c == 0x7F)
-            strbuf_printf(out, "\\u%04X", c);
-        else
-            strbuf_putc(out, (char)c);
-    }
-    if (shown < len)
-        strbuf_puts(out, "...");
-}
-
-static void warn_duplicate_key(parser *p, const value_pair *earlier, const value_pair *later)
-{
-    if (p->duplicate_warnings++ >= DUPLICATE_WARNINGS_MAX)
-        return;
-    strbuf shown;
-    strbuf_init(&shown);
-    describe_key(&shown, later->key, later->key_len);
-    diag_warning(p->diags, later->key_mark, "duplicate key \"%s\" (also at line %u, column %u); the last one is used",
-                 strbuf_cstr(&shown), earlier->key_mark.line, earlier->key_mark.column);
-    strbuf_free(&shown);
-}
-
-/* Drops every member that a later member with the same key repeats, with a warning for each. */
-static void drop_duplicate_keys(parser *p, size_t base)
-{
-    size_t n = p->pairs.len - base;
-    if (n < 2)
-        return;
-    value_pair *pairs = p->pairs.data + base;
-    size_t *overridden = malloc(n * sizeof *overridden);
-    if (!overridden)
-        sfn_oom();
-    for (size_t i = 0; i < n; i++)
-        overridden[i] = SIZE_MAX;
-    bool found = n < KEY_SCAN_LIMIT ? find_overridden_by_scan(pairs, n, overridden)
-                                    : find_overridden_by_sorting(pairs, n, overridden);
-    if (found) {
-        size_t kept = 0;
-        for (size_t i = 0; i < n; i++) {
-            if (overridden[i] != SIZE_MAX)
-                warn_duplicate_key(p, &pairs[i], &pairs[overridden[i]]);
-            else
-                pairs[kept++] = pairs[i];
-        }
-        p->pairs.len = base + kept;
-    }
-    free(overridden);
-}
-
 /* ---- Values, arrays and objects ---- */
 
 static value *parse_value(parser *p);
@@ -857,7 +722,8 @@ static value *parse_object(parser *p)
     size_t base = p->pairs.len;
     if (!read_object_members(p))
         return NULL;
-    drop_duplicate_keys(p, base);
+    size_t members = p->pairs.len - base;
+    p->pairs.len = base + duplicate_keys_drop(p->pairs.data + base, members, p->diags, &p->duplicate_warnings);
     value *v = value_new(p->arena, VALUE_MAP, at);
     v->count = p->pairs.len - base;
     v->pairs = take_pairs(p, base);
