@@ -14,7 +14,11 @@
 extern "C" {
 #endif
 
-#define SFNVIZ_VERSION "0.1.0"
+#include "sfnviz_version.h"
+
+/* The version of the library the program runs with ("0.1.0"), which may be newer than SFNVIZ_VERSION,
+ * the version of the headers it was built with. */
+const char *sfnviz_version(void);
 
 typedef struct sfnviz_doc sfnviz_doc;
 typedef struct machine sfnviz_machine;
@@ -28,7 +32,7 @@ typedef enum sfnviz_format {
     SFNVIZ_FORMAT_JSON,
 } sfnviz_format;
 
-/* Format by name ("svg") or file extension (".svg"); -1 when unknown. */
+/* Format by name ("svg", any case) or file extension (".svg", ".SVG"); -1 when unknown. */
 int sfnviz_format_from_name(const char *name);
 const char *sfnviz_format_name(sfnviz_format f);
 /* True for formats that are binary (PNG, PDF): never written to a terminal. */
@@ -95,6 +99,14 @@ typedef enum sfnviz_detail {
     SFNVIZ_DETAIL_COMPACT,
     SFNVIZ_DETAIL_COLLAPSED
 } sfnviz_detail;
+
+/* What AUTO does with a typical workflow (bench/gen_workflow.py's; measured in bench/README.md): full up
+ * to about SFNVIZ_AUTO_FULL_STATES states, compact up to about SFNVIZ_AUTO_COMPACT_STATES, collapsed up to
+ * about SFNVIZ_AUTO_COLLAPSED_STATES, refused past that. The budgets are of layout work, not of states: a
+ * long chain keeps full detail far longer, a dense graph loses it sooner. */
+#define SFNVIZ_AUTO_FULL_STATES 1000
+#define SFNVIZ_AUTO_COMPACT_STATES 2500
+#define SFNVIZ_AUTO_COLLAPSED_STATES 5000
 
 typedef struct sfnviz_render_options {
     const sfnviz_theme *theme; /* NULL: the built-in default */

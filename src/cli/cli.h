@@ -1,4 +1,4 @@
-/* cli.h: the sfnviz program's commands; main() only hands them argv. Uses nothing but sfnviz.h. */
+/* cli.h: the sfnviz program's commands (commands.c); main() only hands them argv. Uses nothing but sfnviz.h. */
 #ifndef SFNVIZ_CLI_H
 #define SFNVIZ_CLI_H
 

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct format_entry {
     const char *name;
@@ -34,7 +35,8 @@ int sfnviz_format_from_name(const char *name)
     if (name && name[0] == '.')
         name++;
     for (size_t i = 0; name && i < sizeof FORMATS / sizeof FORMATS[0]; i++)
-        if (strcmp(FORMATS[i].name, name) == 0 || (strcmp(name, "gv") == 0 && FORMATS[i].format == SFNVIZ_FORMAT_DOT))
+        if (strcasecmp(FORMATS[i].name, name) == 0 ||
+            (strcasecmp(name, "gv") == 0 && FORMATS[i].format == SFNVIZ_FORMAT_DOT))
             return (int)FORMATS[i].format;
     return -1;
 }

@@ -1,0 +1,144 @@
+/* commands.c: the table of commands, and the dispatch of argv to one of them: `sfnviz COMMAND [OPTION]...
+ * [FILE]...`, `sfnviz help [COMMAND]`, `--help`, `--version` (and -V, as Graphviz's dot). */
+#include "cli.h"
+#include "commands.h"
+#include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const command COMMANDS[] = {
+    {"render", run_render, "FILE...",
+    "Draws the state machines of a SAM / CloudFormation template or an Amazon States Language file.\n",
+    "FILE may be - for standard input. JSON and DOT hold every machine of the file.\n"
+    "Several FILEs need -o DIR/: each file's machines go to DIR/<FILE without its extension>/<ID>.<ext>,\n"
+    "rendered by one worker process per core, with a summary (and a progress line on a terminal).\n"
+    "Exit status: 0 drawn; 2 bad usage, a file that does not parse, or a machine with nothing to draw\n"
+    "(definition in S3, missing or refused DefinitionUri file, broken definition).\n",
+     TAKES(OPT_FORMAT) | TAKES(OPT_OUTPUT) | TAKES(OPT_MACHINE) | TAKES(OPT_THEME) | TAKES(OPT_DARK_THEME) |
+         TAKES(OPT_LEGEND) | TAKES(OPT_DETAIL) | TAKES(OPT_DIRECTION) | TAKES(OPT_NO_TITLE) | TAKES(OPT_DPI) |
+         TAKES(OPT_ROOT) | TAKES(OPT_TIMINGS)},
+    {"list", run_list, "FILE...",
+    "Lists the state machines of each file: ID, kind (SAM, CloudFormation, ASL), name, number of states,\n"
+    "where the definition lives, and status (ok, s3, missing, error).\n",
+    "Exit status: 0 when every file was read; 2 when a file cannot be read or parsed.\n",
+     TAKES(OPT_ROOT) | TAKES(OPT_TIMINGS)},
+    {"themes", run_themes, "",
+    "Lists the built-in themes with a one-line description each. Use one with 'sfnviz render --theme NAME';\n"
+    "--theme also takes a YAML file that sets some keys and inherits the rest (keys: themes/default.yaml).\n"
+    "The last line, auto, is no theme of its own: default, switching to dark in an SVG on a dark page.\n",
+     "", 0},
+};
+enum { COMMAND_COUNT = sizeof COMMANDS / sizeof COMMANDS[0] };
+
+static void print_program_help(FILE *out)
+{
+    fprintf(out, "sfnviz %s: AWS Step Functions workflows as diagrams.\n\nUsage:\n", sfnviz_version());
+    for (size_t i = 0; i < COMMAND_COUNT; i++) {
+        fputs("  ", out);
+        command_print_usage(&COMMANDS[i], out);
+    }
+    fputs("  sfnviz help [COMMAND] | --help | --version\n\nRun 'sfnviz COMMAND --help' for a command's options.\n",
+          out);
+}
+
+static const command *find_command(const char *name)
+{
+    for (size_t i = 0; i < COMMAND_COUNT; i++)
+        if (strcmp(name, COMMANDS[i].name) == 0)
+            return &COMMANDS[i];
+    return NULL;
+}
+
+/* Levenshtein distance of a and b, when both are short (command names); a large number otherwise. */
+static size_t edit_distance(const char *a, const char *b)
+{
+    enum { LONGEST = 32 };
+    size_t n = strlen(a), m = strlen(b);
+    if (n >= LONGEST || m >= LONGEST)
+        return LONGEST;
+    size_t row[LONGEST + 1];
+    for (size_t j = 0; j <= m; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= n; i++) {
+        size_t diagonal = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= m; j++) {
+            size_t up = row[j];
+            size_t best = diagonal + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diagonal = up;
+        }
+    }
+    return row[m];
+}
+
+/* As git: an unknown command close to a known one (two edits at most) is suggested. */
+static int unknown_command(const char *name)
+{
+    fputs("sfnviz: unknown command '", stderr);
+    put_safe(stderr, name);
+    fputs("'\n", stderr);
+    for (size_t i = 0; i < COMMAND_COUNT; i++)
+        if (edit_distance(name, COMMANDS[i].name) <= 2) {
+            fprintf(stderr, "\nThe most similar command is\n\t%s\n", COMMANDS[i].name);
+            fprintf(stderr, "Did you mean 'sfnviz %s'?\n", COMMANDS[i].name);
+            return EXIT_BAD_INPUT;
+        }
+    fputc('\n', stderr);
+    print_program_help(stderr);
+    return EXIT_BAD_INPUT;
+}
+
+/* `sfnviz help` and `sfnviz help COMMAND`. */
+static int run_help(int argc, char **argv)
+{
+    if (argc < 3) {
+        print_program_help(stdout);
+        return EXIT_OK;
+    }
+    const command *c = find_command(argv[2]);
+    if (!c)
+        return unknown_command(argv[2]);
+    command_print_help(c, stdout);
+    return EXIT_OK;
+}
+
+static int run_command(const command *c, int argc, char **argv)
+{
+    options o;
+    int rc = options_parse(c, argc, argv, &o);
+    if (rc < 0) {
+        rc = c->run(c, &o);
+        if (o.timings)
+            print_timings();
+    }
+    options_free(&o);
+    return rc;
+}
+
+int cli_main(int argc, char **argv)
+{
+    /* A line per write, not a character: thousands of warnings must not take thousands of system calls
+     * per line. */
+    setvbuf(stderr, NULL, _IOLBF, BUFSIZ);
+    if (argc < 2) {
+        print_program_help(stderr);
+        return EXIT_BAD_INPUT;
+    }
+    const char *first = argv[1];
+    if (strcmp(first, "--help") == 0 || strcmp(first, "-h") == 0 || strcmp(first, "help") == 0)
+        return run_help(argc, argv);
+    if (strcmp(first, "--version") == 0 || strcmp(first, "-V") == 0) {
+        printf("sfnviz %s\n", sfnviz_version());
+        return EXIT_OK;
+    }
+    const command *c = find_command(first);
+    if (!c)
+        return unknown_command(first);
+    return run_command(c, argc - 1, argv + 1);
+}

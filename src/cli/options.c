@@ -1,0 +1,273 @@
+/* options.c: the option table, parsing with getopt_long, and the usage and help texts made from them. */
+#include "options.h"
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+typedef struct option_spec {
+    char short_name; /* 0: long only */
+    const char *long_name;
+    const char *value; /* what the value is called in help, NULL for a flag */
+    bool repeatable;
+    const char *help;  /* lines after the first start with a newline; indented by the printer */
+} option_spec;
+
+static const option_spec OPTIONS[OPTION_COUNT] = {
+    [OPT_FORMAT] = {'f', "format", "FORMAT", false,
+                    "dot, svg, png, pdf or json, in any case (default: from -o's extension, else svg)"},
+    [OPT_OUTPUT] = {'o', "output", "PATH", false,
+                    "write to PATH; PATH/ (or an existing folder) writes PATH/<ID>.<ext> per machine;\n"
+                    "without -o the result goes to standard output (never PNG/PDF to a terminal)"},
+    [OPT_MACHINE] = {'m', "machine", "ID", true,
+                     "only this state machine (repeatable); needed for svg/png/pdf when a file holds\n"
+                     "several and -o is not a folder"},
+    [OPT_THEME] = {0, "theme", "NAME|FILE", false,
+                   "a built-in theme or a theme YAML file (default: default); 'auto': default, and\n"
+                   "in SVG dark on a dark page (as --dark-theme dark)"},
+    [OPT_DARK_THEME] = {0, "dark-theme", "NAME|FILE", false,
+                        "SVG only: switch to this theme's colours when the page is dark (CSS\n"
+                        "prefers-color-scheme), so one SVG suits light and dark pages"},
+    [OPT_LEGEND] = {0, "legend", NULL, false, "add a key of the shapes and edge styles used, above the Start"},
+    [OPT_DETAIL] = {0, "detail", "LEVEL", false, NULL /* print_detail_help: its numbers come from sfnviz.h */},
+    [OPT_DIRECTION] = {0, "direction", "TB|LR", false, "top to bottom (default) or left to right"},
+    [OPT_NO_TITLE] = {0, "no-title", NULL, false, "leave out the title (name, type, ID and file)"},
+    [OPT_DPI] = {0, "dpi", "N", false, "PNG resolution, 36 to 600 (default 110; 220 for high-density screens)"},
+    [OPT_ROOT] = {0, "root", "DIR", false,
+                  "allow DefinitionUri files anywhere under DIR (default: the nearest folder above\n"
+                  "the template holding .git, else the template's folder)"},
+    [OPT_TIMINGS] = {0, "timings", NULL, false,
+                     "print the time each stage took (read, model, graph, layout, render) on stderr"},
+    [OPT_HELP] = {'h', "help", NULL, false, "this help"},
+};
+
+enum { HELP_COLUMN = 24 }; /* where help texts start */
+
+static bool takes(const command *c, option_id id) { return id == OPT_HELP || (c->takes & TAKES(id)); }
+
+/* ---- usage and help -------------------------------------------------------------------------------- */
+
+enum { USAGE_WIDTH = 108 }; /* usage lines wrap here */
+
+void command_print_usage(const command *c, FILE *out)
+{
+    int at = fprintf(out, "sfnviz %s%s%s", c->name, *c->operands ? " " : "", c->operands);
+    for (int id = 0; id < OPTION_COUNT; id++) {
+        const option_spec *s = &OPTIONS[id];
+        if (id == OPT_HELP || !takes(c, (option_id)id))
+            continue;
+        char item[64];
+        snprintf(item, sizeof item, s->short_name ? "[-%.1s%s%s]%s" : "[--%s%s%s]%s",
+                 s->short_name ? &s->short_name : s->long_name, s->value ? " " : "", s->value ? s->value : "",
+                 s->repeatable ? "..." : "");
+        if (at + 1 + (int)strlen(item) > USAGE_WIDTH)
+            at = fprintf(out, "\n       ") - 1;
+        at += fprintf(out, " %s", item);
+    }
+    fputc('\n', out);
+}
+
+/* Prints text from column HELP_COLUMN, starting where the cursor is (at column `at`). */
+static void print_help_text(FILE *out, const char *text, int at)
+{
+    if (at + 2 > HELP_COLUMN) /* a long option and value: two spaces, the text on the same line */
+        fputs("  ", out);
+    else
+        fprintf(out, "%*s", HELP_COLUMN - at, "");
+    for (const char *p = text; *p; p++) {
+        fputc(*p, out);
+        if (*p == '\n')
+            fprintf(out, "%*s", HELP_COLUMN, "");
+    }
+    fputc('\n', out);
+}
+
+static void print_detail_help(FILE *out, int at)
+{
+    char text[512];
+    snprintf(text, sizeof text,
+             "auto (default): full up to about %d states, then compact, past about %d\n"
+             "collapsed, past about %d refused (budgets of layout work: bench/README.md);\n"
+             "full: every label and box whatever the size (large graphs may take minutes);\n"
+             "compact: retry, catch and default labels left to the tooltips;\n"
+             "collapsed: also each top-level Parallel and Map as one node",
+             SFNVIZ_AUTO_FULL_STATES, SFNVIZ_AUTO_COMPACT_STATES, SFNVIZ_AUTO_COLLAPSED_STATES);
+    print_help_text(out, text, at);
+}
+
+void command_print_help(const command *c, FILE *out)
+{
+    fputs("usage: ", out);
+    command_print_usage(c, out);
+    fprintf(out, "\n%s\nOptions:\n", c->summary);
+    for (int id = 0; id < OPTION_COUNT; id++) {
+        const option_spec *s = &OPTIONS[id];
+        if (!takes(c, (option_id)id))
+            continue;
+        int at = s->short_name ? fprintf(out, "  -%c, --%s", s->short_name, s->long_name)
+                               : fprintf(out, "      --%s", s->long_name);
+        if (s->value)
+            at += fprintf(out, " %s", s->value);
+        if (id == OPT_DETAIL)
+            print_detail_help(out, at);
+        else
+            print_help_text(out, s->help, at);
+    }
+    if (c->notes && *c->notes)
+        fprintf(out, "\n%s", c->notes);
+}
+
+int usage_error(const command *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("sfnviz: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\nusage: ", stderr);
+    command_print_usage(c, stderr);
+    fprintf(stderr, "Try 'sfnviz %s --help'.\n", c->name);
+    return EXIT_BAD_INPUT;
+}
+
+/* ---- values ---------------------------------------------------------------------------------------- */
+
+/* The index of s among names (any case), or -1. */
+static int pick_name(const char *s, const char *const *names, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcasecmp(s, names[i]) == 0)
+            return (int)i;
+    return -1;
+}
+
+static int parse_dpi(const char *s, double *out)
+{
+    char *end;
+    double d = strtod(s, &end);
+    if (end == s || *end || !(d >= DPI_MIN && d <= DPI_MAX))
+        return -1;
+    *out = d;
+    return 0;
+}
+
+/* Stores the value of option id; returns 0, or an exit code after a usage error. */
+static int take_value(const command *c, option_id id, char *arg, options *o)
+{
+    static const char *const directions[] = {"TB", "LR"};
+    static const char *const details[] = {"auto", "full", "compact", "collapsed"};
+    int k;
+    switch (id) {
+    case OPT_FORMAT:
+        if ((o->format = sfnviz_format_from_name(arg)) < 0)
+            return usage_error(c, "unknown format '%s' (choose dot, svg, png, pdf or json)", arg);
+        return 0;
+    case OPT_OUTPUT: o->output = arg; return 0;
+    case OPT_MACHINE: o->ids[o->id_count++] = arg; return 0;
+    case OPT_THEME: o->theme = arg; return 0;
+    case OPT_DARK_THEME: o->dark_theme = arg; return 0;
+    case OPT_LEGEND: o->legend = true; return 0;
+    case OPT_DETAIL:
+        if ((k = pick_name(arg, details, 4)) < 0)
+            return usage_error(c, "unknown detail '%s' (choose auto, full, compact or collapsed)", arg);
+        o->detail = (sfnviz_detail)k;
+        return 0;
+    case OPT_DIRECTION:
+        if ((k = pick_name(arg, directions, 2)) < 0)
+            return usage_error(c, "unknown direction '%s' (choose TB or LR)", arg);
+        o->direction = k == 0 ? SFNVIZ_TOP_BOTTOM : SFNVIZ_LEFT_RIGHT;
+        return 0;
+    case OPT_NO_TITLE: o->no_title = true; return 0;
+    case OPT_DPI:
+        if (parse_dpi(arg, &o->dpi) != 0)
+            return usage_error(c, "--dpi takes a number from %d to %d, not '%s'", DPI_MIN, DPI_MAX, arg);
+        return 0;
+    case OPT_ROOT: o->root = arg; return 0;
+    case OPT_TIMINGS: o->timings = true; return 0;
+    case OPT_HELP:
+    case OPTION_COUNT: break;
+    }
+    return 0;
+}
+
+/* ---- parsing --------------------------------------------------------------------------------------- */
+
+/* getopt_long's tables for every option (a command refuses those it does not take itself, by name): the
+ * value of each is 256 + its option_id. */
+static void getopt_tables(struct option *longs, char *shorts)
+{
+    char *p = shorts;
+    *p++ = ':'; /* a missing value returns ':' */
+    for (int id = 0; id < OPTION_COUNT; id++) {
+        const option_spec *s = &OPTIONS[id];
+        longs[id] = (struct option){s->long_name, s->value ? required_argument : no_argument, NULL, 256 + id};
+        if (s->short_name) {
+            *p++ = s->short_name;
+            if (s->value)
+                *p++ = ':';
+        }
+    }
+    longs[OPTION_COUNT] = (struct option){NULL, 0, NULL, 0};
+    *p = '\0';
+}
+
+static int id_of_short(int ch)
+{
+    for (int id = 0; id < OPTION_COUNT; id++)
+        if (OPTIONS[id].short_name && OPTIONS[id].short_name == ch)
+            return id;
+    return -1;
+}
+
+static int refuse_unknown(const command *c, char **argv)
+{
+    /* optopt names a bad short option (argv[optind - 1] may be a file name by then). */
+    if (optopt)
+        return usage_error(c, "unknown option '-%c'", optopt);
+    return usage_error(c, "unknown option '%s'", argv[optind - 1]);
+}
+
+int options_parse(const command *c, int argc, char **argv, options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->format = -1;
+    o->ids = calloc((size_t)argc, sizeof *o->ids);
+    if (!o->ids)
+        return EXIT_BAD_INPUT;
+    struct option longs[OPTION_COUNT + 1];
+    char shorts[2 * OPTION_COUNT + 2];
+    getopt_tables(longs, shorts);
+    optind = 1;
+    opterr = 0;
+    int ch;
+    while ((ch = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        int id = ch >= 256 ? ch - 256 : id_of_short(ch);
+        if (ch == ':')
+            return usage_error(c, "option '%s' needs a value", argv[optind - 1]);
+        if (id < 0 || id >= OPTION_COUNT)
+            return refuse_unknown(c, argv);
+        if (!takes(c, (option_id)id) && ch < 256) /* named as it was typed */
+            return usage_error(c, "%s does not take option '-%c'", c->name, ch);
+        if (!takes(c, (option_id)id))
+            return usage_error(c, "%s does not take option '--%s'", c->name, OPTIONS[id].long_name);
+        if (id == OPT_HELP) {
+            command_print_help(c, stdout);
+            return EXIT_OK;
+        }
+        int rc = take_value(c, (option_id)id, optarg, o);
+        if (rc != 0)
+            return rc;
+    }
+    o->files = argv + optind;
+    o->file_count = (size_t)(argc - optind);
+    return -1;
+}
+
+void options_free(options *o)
+{
+    free(o->ids);
+    o->ids = NULL;
+}

@@ -1,0 +1,79 @@
+/* options.h: the one table of command-line options, and the commands that take them.
+ *
+ * Every option is described once (OPTIONS in options.c): its names, its value, its help text. A command
+ * says which options it takes; parsing, the usage line, `--help` and the refusal of an option a command
+ * does not take all come from the two tables, so they cannot disagree. */
+#ifndef SFNVIZ_CLI_OPTIONS_H
+#define SFNVIZ_CLI_OPTIONS_H
+
+#include "sfnviz.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+typedef enum option_id {
+    OPT_FORMAT,
+    OPT_OUTPUT,
+    OPT_MACHINE,
+    OPT_THEME,
+    OPT_DARK_THEME,
+    OPT_LEGEND,
+    OPT_DETAIL,
+    OPT_DIRECTION,
+    OPT_NO_TITLE,
+    OPT_DPI,
+    OPT_ROOT,
+    OPT_TIMINGS,
+    OPT_HELP, /* every command takes it */
+    OPTION_COUNT
+} option_id;
+
+#define TAKES(id) (UINT32_C(1) << (id))
+
+/* What the options said, for one run. */
+typedef struct options {
+    int format; /* sfnviz_format, or -1 when not given */
+    const char *output;
+    const char **ids; /* -m, in order */
+    size_t id_count;
+    const char *theme;
+    const char *dark_theme;
+    sfnviz_direction direction;
+    const char *root;
+    bool no_title;
+    bool legend;
+    bool timings;
+    sfnviz_detail detail;
+    double dpi;
+    char **files; /* the operands */
+    size_t file_count;
+} options;
+
+typedef struct command command;
+struct command {
+    const char *name;
+    int (*run)(const command *c, const options *o);
+    const char *operands; /* "FILE...", or "" */
+    const char *summary;  /* what it does, first lines of --help */
+    const char *notes;    /* after the options in --help: operands, exit status */
+    uint32_t takes;       /* TAKES(OPT_...) | ... */
+};
+
+enum { DPI_MIN = 36, DPI_MAX = 600 };
+
+/* Parses argv[1..argc) (argv[0] is the command's name) for command c. Returns -1 to run it, or an exit code:
+ * 0 after printing --help, 2 after a usage error. o->ids is malloc'd: options_free releases it. */
+int options_parse(const command *c, int argc, char **argv, options *o);
+void options_free(options *o);
+
+/* `sfnviz render FILE... [-f FORMAT] ...`, from the table. */
+void command_print_usage(const command *c, FILE *out);
+/* The whole --help of c. */
+void command_print_help(const command *c, FILE *out);
+
+/* Prints `sfnviz: MESSAGE`, c's usage line and a pointer to --help on standard error; returns 2. */
+int usage_error(const command *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,66 @@
+/* report.c: what the command line prints about files: diagnostics, warnings, user text made safe. */
+#include "report.h"
+
+#include <string.h>
+
+sfnviz_doc *load_doc(const char *path, const options *o)
+{
+    sfnviz_load_options lo = {o->root};
+    if (strcmp(path, "-") != 0)
+        return sfnviz_doc_load_file(path, &lo);
+    return sfnviz_doc_load_stream("<stdin>", stdin, &lo);
+}
+
+/* Text from the user's files may hold control characters (a newline in a state name, an escape sequence):
+ * shown as `\xNN` so a message stays one line and cannot drive the terminal. */
+void put_safe(FILE *out, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x20 || *p == 0x7F)
+            fprintf(out, "\\x%02X", *p);
+        else
+            fputc(*p, out);
+    }
+}
+
+void put_safe_line(FILE *out, const char *s)
+{
+    put_safe(out, s);
+    fputc('\n', out);
+}
+
+/* A render's warnings go to standard error like the reader's. */
+void print_warning(const char *message, void *ctx)
+{
+    (void)ctx;
+    put_safe_line(stderr, message);
+}
+
+enum { WARNINGS_SHOWN = 100 }; /* per file; every error is shown */
+
+void print_diagnostics(const sfnviz_doc *doc, bool errors_only)
+{
+    char buf[2048];
+    size_t warnings = 0;
+    for (size_t i = 0; i < sfnviz_doc_diag_count(doc); i++) {
+        bool error = sfnviz_doc_diag_is_error(doc, i);
+        if (errors_only && !error)
+            continue;
+        if (!error && ++warnings > WARNINGS_SHOWN)
+            continue;
+        put_safe_line(stderr, sfnviz_doc_diag_text(doc, i, buf, sizeof buf));
+    }
+    if (warnings > WARNINGS_SHOWN) {
+        put_safe(stderr, sfnviz_doc_path(doc));
+        fprintf(stderr, ": %zu more warnings not shown\n", warnings - WARNINGS_SHOWN);
+    }
+}
+
+/* `sfnviz: timings: read 1.2 ms · model 0.4 ms · ...`, on standard error (for bench/scale.sh). */
+void print_timings(void)
+{
+    fputs("sfnviz: timings:", stderr);
+    for (size_t i = 0; sfnviz_stage_name(i); i++)
+        fprintf(stderr, "%s %s %.3f ms", i ? " \u00b7" : "", sfnviz_stage_name(i), sfnviz_stage_seconds(i) * 1e3);
+    fputc('\n', stderr);
+}

@@ -1,0 +1,28 @@
+/* report.h: loading a file for a command, and printing what sfnviz says about it on standard error. */
+#ifndef SFNVIZ_CLI_REPORT_H
+#define SFNVIZ_CLI_REPORT_H
+
+#include "options.h"
+#include "sfnviz.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Loads path ("-": standard input, named <stdin>) with the options' --root. */
+sfnviz_doc *load_doc(const char *path, const options *o);
+
+/* Writes s with control characters as `\xNN`: text from the user's files cannot drive the terminal. */
+void put_safe(FILE *out, const char *s);
+void put_safe_line(FILE *out, const char *s);
+
+/* A render's warning callback: the message on standard error, made safe. */
+void print_warning(const char *message, void *ctx);
+
+/* The file's diagnostics on standard error (errors_only for commands that only index files); past 100
+ * warnings, a count. */
+void print_diagnostics(const sfnviz_doc *doc, bool errors_only);
+
+/* `sfnviz: timings: read 1.2 ms · model 0.4 ms · ...` on standard error (--timings, for bench/scale.sh). */
+void print_timings(void);
+
+#endif

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# commands.sh: every command behaves alike, from the one options table (src/cli/options.c): --help everywhere,
+# `help COMMAND`, -V, "did you mean" for a mistyped command, format names in any case, and messages that say
+# what was asked for and how to get it.
+source "$(dirname "$0")/lib.sh"
+cd "$WORK" || exit 1
+FOUR=$CLI/four-machines.yml
+FLOW=$CLI/flow.asl.json
+
+for c in render list themes; do
+  run "$c" --help
+  expect_rc "$c --help" 0
+  expect_out "$c --help starts with its usage" "^usage: sfnviz $c"
+  expect_out "$c --help lists -h, --help" "-h, --help"
+  run "$c" -h
+  expect_rc "$c -h" 0
+  run help "$c"
+  expect_rc "help $c" 0
+  expect_out "help $c prints $c's help, not the program's" "^usage: sfnviz $c"
+done
+run help
+expect_out "help alone prints the program's usage" "^Usage:"
+run help rendr
+expect_rc "help of an unknown command" 2
+
+run -V
+expect_rc "-V, as dot -V" 0
+expect_out "-V prints the version" "^sfnviz [0-9]+\.[0-9]+\.[0-9]+$"
+run --version
+check "-V and --version agree" test "$(cat "$OUT")" = "$("$BIN" -V)"
+
+run rendr "$FLOW"
+expect_rc "a mistyped command" 2
+expect_err "is named" "unknown command 'rendr'"
+expect_err "with git's suggestion" "Did you mean 'sfnviz render'\?"
+run frobnicate
+expect_err "a command far from any gets no suggestion" "^Usage:"
+check "and no suggestion" bash -c "! grep -q 'Did you mean' '$ERR'"
+
+run themes --timings
+expect_rc "themes refuses an option it does not take" 2
+expect_err "naming it" "themes does not take option '--timings'"
+run list "$FLOW" -o x.svg
+expect_err "a short option is named as typed" "list does not take option '-o'"
+
+# Help and behaviour read the same constants (large.sh checks the sizes themselves).
+run render --help
+expect_out "render --help gives the sizes of --detail auto" "full up to about [0-9]+ states"
+check "every usage line fits 110 columns" bash -c "! awk 'length > 110' '$OUT' | grep -q ."
+
+# Format names in any case, as file extensions are.
+run render "$FLOW" -f SVG
+expect_rc "-f SVG" 0
+expect_out "draws an SVG" "</svg>"
+run render "$FLOW" -f Dot
+expect_out "-f Dot draws DOT" "^digraph"
+run render "$FLOW" -o UP.PNG
+expect_rc "-o UP.PNG" 0
+check "writes a PNG" is_png UP.PNG
+run render "$FLOW" --direction lr -f dot
+expect_out "--direction lr" "rankdir=LR"
+run render "$FLOW" --detail COMPACT -f dot
+expect_rc "--detail COMPACT" 0
+
+# Two -m of four machines into one SVG: which two, and how to get both.
+run render "$FOUR" -m Beta -m Delta -f svg
+expect_rc "two -m into one SVG" 2
+expect_err "names the two asked for" "2 state machines asked for with -m \(Beta, Delta\)"
+expect_err "says how to get both" "one file each with -o DIR/"
+expect_err "and lists the file's machines after" "state machines: Alpha, Beta, Gamma, Delta"
+run render "$FOUR" -m Beta -m Delta -o both/
+expect_rc "-o DIR/ draws both" 0
+check "Beta" test -s both/Beta.svg
+check "Delta" test -s both/Delta.svg
+check "and only those" test ! -e both/Alpha.svg
+
+# A definition in S3: said once that there is nothing local to draw.
+run render "$CLI/s3-template.yml" -f svg
+expect_rc "a definition in S3" 2
+check "'nothing ... to draw' said once" test "$(grep -o 'nothing[a-z ]* to draw' "$ERR" | wc -l)" = 1
+expect_err "naming the machine" "\(state machine PackagedStateMachine\)$"
+finish
