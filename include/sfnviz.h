@@ -21,7 +21,7 @@ extern "C" {
 const char *sfnviz_version(void);
 
 typedef struct sfnviz_doc sfnviz_doc;
-typedef struct machine sfnviz_machine;
+typedef struct sfnviz_machine sfnviz_machine;
 typedef struct sfnviz_theme sfnviz_theme;
 
 typedef enum sfnviz_format {
@@ -117,7 +117,7 @@ typedef struct sfnviz_render_options {
      * warning, less detail for a large machine), formatted like a diagnostic; NULL: warnings are dropped. */
     void (*warn)(const char *message, void *ctx);
     void *warn_ctx;
-    /* Added in 0.2; zero is the old behaviour. */
+    /* Zero is the default for each field below. */
     int legend;        /* add a key of the shapes and edge styles the diagram uses, before its Start */
     /* SVG only, NULL for none: the theme whose colours the SVG takes when the page is dark (CSS
      * prefers-color-scheme); fonts, sizes and line styles stay the light theme's. */

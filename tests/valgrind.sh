@@ -2,32 +2,49 @@
 # valgrind over the real-world corpus: every template and ASL file exported as JSON, and every sample
 # drawn as DOT, SVG and PNG. Any invalid read or write, use of uninitialised memory, or a leak definitely
 # lost in sfnviz's own code fails the test. Graphviz 2.43's own layout leaks are suppressed (valgrind.supp).
+# The runs are shared among SFNVIZ_VALGRIND_JOBS workers (default: the processors online; CTest gives this
+# test both of a -j2 run, and never runs it beside the sanitizer suite).
 # usage: valgrind.sh SFNVIZ TESTS_DIR
 set -u
 bin=$1 tests=$2
 supp=$tests/valgrind.supp
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+jobs=${SFNVIZ_VALGRIND_JOBS:-$(nproc 2>/dev/null || echo 1)}
 vg=(valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite --suppressions="$supp")
-passed=0 failed=0
 
-check() { # label, then the sfnviz arguments
-  local label=$1; shift
-  "${vg[@]}" "$bin" "$@" >/dev/null 2>"$work/err"
-  if [ $? -eq 99 ] || grep -q '==[0-9]*==' "$work/err"; then
-    failed=$((failed + 1)); echo "FAIL valgrind: $label"; grep '==[0-9]*==' "$work/err" | head -20
-  else
-    passed=$((passed + 1))
-  fi
-}
-
+# One line per run: a label, then the sfnviz arguments, separated by tabs.
 while IFS=$'\t' read -r _ path role _; do
   [[ $role == template || $role == asl ]] || continue
-  check "$path (json)" render "$tests/corpus/$path" -f json
-done < <(tail -n +2 "$tests/corpus/MANIFEST.tsv")
+  printf '%s (json)\trender\t%s\t-f\tjson\n' "$path" "$tests/corpus/$path"
+done < <(tail -n +2 "$tests/corpus/MANIFEST.tsv") >"$work/runs"
+n=0
 for f in "$tests"/../samples/*/template.yml "$tests"/../samples/*/*.asl.yaml; do
   for fmt in dot svg png; do
-    check "$f ($fmt)" render "$f" -f "$fmt" -o "$work/out/"
+    n=$((n + 1))
+    printf '%s (%s)\trender\t%s\t-f\t%s\t-o\t%s\n' "$f" "$fmt" "$f" "$fmt" "$work/out$n/" >>"$work/runs"
   done
 done
+
+# worker K: runs lines K, K + jobs, ... and writes "P" or "F label" and valgrind's report to its own file.
+worker() {
+  local k=$1 i=0 label args
+  while IFS=$'\t' read -r label rest; do
+    if ((i++ % jobs == k)); then
+      IFS=$'\t' read -r -a args <<<"$rest"
+      "${vg[@]}" "$bin" "${args[@]}" >/dev/null 2>"$work/err$k"
+      if [ $? -eq 99 ] || grep -q '==[0-9]*==' "$work/err$k"; then
+        echo "FAIL valgrind: $label"; grep '==[0-9]*==' "$work/err$k" | head -20
+      else
+        echo PASS
+      fi
+    fi
+  done <"$work/runs" >"$work/result$k"
+}
+for ((k = 0; k < jobs; k++)); do worker "$k" & done
+wait
+cat "$work"/result* | grep -v '^PASS$'
+passed=$(cat "$work"/result* | grep -c '^PASS$')
+failed=$(cat "$work"/result* | grep -c '^FAIL')
+total=$(wc -l <"$work/runs")
 echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+[ "$failed" -eq 0 ] && [ "$passed" -eq "$total" ]

@@ -125,7 +125,7 @@ typedef enum machine_status {
     MACHINE_ERROR,   /* the definition does not parse, is refused, or is absent */
 } machine_status;
 
-typedef struct machine {
+typedef struct sfnviz_machine { /* the tag is the public header's (sfnviz.h) */
     const char *id;              /* logical ID, or the file's name for a standalone ASL file */
     const char *name;            /* Name / StateMachineName, NULL when absent (or not a plain string) */
     const char *type;            /* STANDARD / EXPRESS as written, NULL when absent */
