@@ -259,7 +259,7 @@ static int load_themes(const options *o, sfnviz_theme **theme, sfnviz_theme **da
 }
 
 /* Loads one file and renders the machines asked for; returns the exit code for it. */
-int render_file(const char *path, const options *o, const sfnviz_render_options *ro)
+static int render_file(const char *path, const options *o, const sfnviz_render_options *ro)
 {
     sfnviz_doc *doc = load_doc(path, o);
     print_diagnostics(doc, false);
@@ -296,7 +296,7 @@ int run_render(const command *c, const options *o)
         return EXIT_BAD_INPUT;
     ro.theme = theme;
     ro.dark_theme = dark;
-    int rc = many ? render_batch(o, &ro) : render_file(o->files[0], o, &ro);
+    int rc = many ? render_batch(o, &ro, render_file) : render_file(o->files[0], o, &ro);
     sfnviz_theme_free(theme);
     sfnviz_theme_free(dark);
     return rc;

@@ -39,6 +39,7 @@ static char *batch_dir(const char *dir, const char *file)
 typedef struct batch {
     const options *o;
     const sfnviz_render_options *ro;
+    render_one_fn *render_one;
     size_t workers;
     int report[2]; /* pipe: workers write "INDEX RC\n" per file (under PIPE_BUF: atomic) */
 } batch;
@@ -51,7 +52,7 @@ static void batch_worker(const batch *b, size_t k)
         options one = *b->o;
         char *dir = batch_dir(b->o->output, b->o->files[i]);
         one.output = dir;
-        int rc = dir ? render_file(b->o->files[i], &one, b->ro) : EXIT_BAD_INPUT;
+        int rc = dir ? b->render_one(b->o->files[i], &one, b->ro) : EXIT_BAD_INPUT;
         free(dir);
         fflush(stderr);
         char line[64];
@@ -85,10 +86,10 @@ static void batch_collect(const batch *b, unsigned char *done)
 
 /* Several FILEs with -o DIR/: worker processes (Graphviz is not thread-safe) render the files in turn; a
  * progress line on a terminal, a summary at the end. */
-int render_batch(const options *o, const sfnviz_render_options *ro)
+int render_batch(const options *o, const sfnviz_render_options *ro, render_one_fn *render_one)
 {
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    batch b = {o, ro, cpus > 1 ? (size_t)cpus : 1, {-1, -1}};
+    batch b = {o, ro, render_one, cpus > 1 ? (size_t)cpus : 1, {-1, -1}};
     if (b.workers > o->file_count)
         b.workers = o->file_count;
     unsigned char *done = calloc(o->file_count, 1);

@@ -14,6 +14,7 @@
  * caller's context and only reports the page size it laid out, which must be the bitmap's. */
 #include "export/render.h"
 #include "graph/bars.h"
+#include "graph/cgraph_ids.h"
 #include "graph/graph.h"
 #include "export/png_writer.h"
 #include "export/svg_scheme.h"

@@ -18,6 +18,7 @@
  * cut with "…" while the tooltip keeps the whole text. */
 #include "graph/graph.h"
 #include "graph/builder.h"
+#include "graph/cgraph_ids.h"
 
 static void builder_init(builder *b, const machine *m, const render_options *o, Agraph_t *g)
 {

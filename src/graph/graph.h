@@ -17,8 +17,6 @@
 #include "graph/options.h"
 #include "model/workflow.h"
 
-#include "graph/cgraph_ids.h"
-
 #include <graphviz/cgraph.h>
 
 #include <stdbool.h>
@@ -28,8 +26,8 @@
  * (budgets measured in bench/README.md). */
 render_detail graph_plan(const machine *m);
 
-/* Builds the graph of m. The graph is opened with a discipline whose output goes to a strbuf (see
- * graph_write); close it with agclose. NULL only when Graphviz refuses to open a graph (error in diags). */
+/* Builds the graph of m, opened with graph_open (cgraph_ids.h: write it with graph_write); close it with
+ * agclose. NULL only when Graphviz refuses to open a graph (error in diags). */
 Agraph_t *graph_build(const machine *m, const render_options *o, diag_list *diags);
 
 #endif
