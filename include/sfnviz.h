@@ -60,10 +60,33 @@ void sfnviz_doc_free(sfnviz_doc *doc);
 int sfnviz_doc_failed(const sfnviz_doc *doc);
 const char *sfnviz_doc_path(const sfnviz_doc *doc);
 
-/* Diagnostics found while loading, in order: each formatted as `file:line:col: level: message`. */
+/* Where something was written: 1-based line and column (in characters) in `file`, the file the user edits
+ * (the template, or the DefinitionUri file for what is written there). line 0 means no position (and file
+ * may then be NULL). The strings belong to the document. */
+typedef struct sfnviz_location {
+    const char *file;
+    unsigned line;
+    unsigned column;
+} sfnviz_location;
+
+typedef enum sfnviz_severity { SFNVIZ_SEVERITY_ERROR, SFNVIZ_SEVERITY_WARNING, SFNVIZ_SEVERITY_NOTE } sfnviz_severity;
+
+/* One diagnostic as data. `rule` is a stable ID for findings that have one (the rules of `sfnviz check`),
+ * NULL otherwise; the strings belong to the document. */
+typedef struct sfnviz_diagnostic {
+    sfnviz_severity severity;
+    const char *rule;
+    const char *message; /* without the location or severity */
+    sfnviz_location at;
+} sfnviz_diagnostic;
+
+/* Diagnostics found while loading, in order. sfnviz_doc_diag returns 0 and fills *out, or -1 when i is out
+ * of range. sfnviz_doc_diag_text formats diagnostic i as `file:line:col: level: message` in buf. */
 size_t sfnviz_doc_diag_count(const sfnviz_doc *doc);
+int sfnviz_doc_diag(const sfnviz_doc *doc, size_t i, sfnviz_diagnostic *out);
 const char *sfnviz_doc_diag_text(const sfnviz_doc *doc, size_t i, char *buf, size_t size);
 int sfnviz_doc_diag_is_error(const sfnviz_doc *doc, size_t i);
+const char *sfnviz_severity_name(sfnviz_severity s); /* "error", "warning", "note" */
 
 size_t sfnviz_doc_machine_count(const sfnviz_doc *doc);
 const sfnviz_machine *sfnviz_doc_machine(const sfnviz_doc *doc, size_t i);
@@ -75,9 +98,118 @@ const char *sfnviz_machine_name(const sfnviz_machine *m);       /* NULL when non
 const char *sfnviz_machine_kind(const sfnviz_machine *m);       /* "sam", "cloudformation", "asl" */
 const char *sfnviz_machine_status(const sfnviz_machine *m);     /* "ok", "s3", "missing", "error" */
 const char *sfnviz_machine_message(const sfnviz_machine *m);    /* NULL when status is "ok" */
+/* The same as data: returns 0 and fills *out (an error) when status is not "ok", else -1. Declared below. */
 const char *sfnviz_machine_where(const sfnviz_machine *m);      /* where the definition lives */
 size_t sfnviz_machine_state_count(const sfnviz_machine *m);
 int sfnviz_machine_drawable(const sfnviz_machine *m);
+const char *sfnviz_machine_type(const sfnviz_machine *m);        /* "STANDARD", "EXPRESS" as written; NULL */
+const char *sfnviz_machine_comment(const sfnviz_machine *m);     /* top-level Comment; NULL when none */
+const char *sfnviz_machine_query_language(const sfnviz_machine *m); /* "JSONPath" or "JSONata" */
+const char *sfnviz_machine_file(const sfnviz_machine *m);        /* the file the machine was found in */
+const char *sfnviz_machine_definition_file(const sfnviz_machine *m); /* DefinitionUri file; NULL: inline */
+sfnviz_location sfnviz_machine_location(const sfnviz_machine *m); /* the resource's key, or the file */
+
+int sfnviz_machine_problem(const sfnviz_machine *m, sfnviz_diagnostic *out);
+
+/* Walking a machine.
+ *
+ * A machine is a set of scopes: scope 0 is the top level, then one per Parallel branch and one per Map
+ * processor, nested to any depth. Each state belongs to one scope, whose states are in source order; a
+ * Parallel or Map state opens its child scopes. Transitions are edges, and they form a graph, not a tree:
+ * loops, self-loops and several edges into one state are normal, so a walk must keep a visited set.
+ * Handles are valid while the document lives; a machine whose status is not "ok" has no scopes. */
+typedef struct sfnviz_scope sfnviz_scope;
+typedef struct sfnviz_state sfnviz_state;
+typedef struct sfnviz_edge sfnviz_edge;
+
+typedef enum sfnviz_state_type {
+    SFNVIZ_STATE_TASK,
+    SFNVIZ_STATE_PASS,
+    SFNVIZ_STATE_CHOICE,
+    SFNVIZ_STATE_WAIT,
+    SFNVIZ_STATE_SUCCEED,
+    SFNVIZ_STATE_FAIL,
+    SFNVIZ_STATE_PARALLEL,
+    SFNVIZ_STATE_MAP,
+    SFNVIZ_STATE_UNKNOWN, /* a Type that is missing or not one of the eight (case matters) */
+} sfnviz_state_type;
+
+typedef enum sfnviz_edge_kind {
+    SFNVIZ_EDGE_START,   /* the scope's StartAt: from is NULL */
+    SFNVIZ_EDGE_NEXT,
+    SFNVIZ_EDGE_CHOICE,  /* a Choice rule; label: the rule as text */
+    SFNVIZ_EDGE_DEFAULT, /* a Choice's Default */
+    SFNVIZ_EDGE_CATCH,   /* a catcher; errors: its ErrorEquals, label: them joined */
+    SFNVIZ_EDGE_RETRY,   /* a retrier, drawn as a self-edge: to is the state itself; see sfnviz_edge_retry */
+    SFNVIZ_EDGE_END,     /* End: true, Succeed or Fail: to is NULL */
+} sfnviz_edge_kind;
+
+size_t sfnviz_machine_scope_count(const sfnviz_machine *m);
+const sfnviz_scope *sfnviz_machine_scope(const sfnviz_machine *m, size_t i); /* NULL past the last */
+const sfnviz_state *sfnviz_machine_state(const sfnviz_machine *m, size_t i); /* all states, scope by scope */
+size_t sfnviz_machine_edge_count(const sfnviz_machine *m);
+const sfnviz_edge *sfnviz_machine_edge(const sfnviz_machine *m, size_t i);
+/* The first state named `name` in any scope (names are unique in a valid machine); NULL when none. */
+const sfnviz_state *sfnviz_machine_find_state(const sfnviz_machine *m, const char *name);
+
+/* A scope: the Parallel or Map state that opens it (NULL for the top level), its StartAt as written and
+ * as resolved (NULL when missing or naming no state of the scope), and its states. */
+const sfnviz_state *sfnviz_scope_parent(const sfnviz_scope *s);
+int sfnviz_scope_branch(const sfnviz_scope *s);          /* Parallel branch index; -1 otherwise */
+int sfnviz_scope_is_map_processor(const sfnviz_scope *s);
+const char *sfnviz_scope_start_at(const sfnviz_scope *s);
+const sfnviz_state *sfnviz_scope_start(const sfnviz_scope *s);
+size_t sfnviz_scope_state_count(const sfnviz_scope *s);
+const sfnviz_state *sfnviz_scope_state(const sfnviz_scope *s, size_t i);
+sfnviz_location sfnviz_scope_location(const sfnviz_scope *s);
+
+/* A state. Strings are as written, NULL when absent. */
+const char *sfnviz_state_name(const sfnviz_state *s);
+sfnviz_state_type sfnviz_state_type_of(const sfnviz_state *s);
+const char *sfnviz_state_type_name(sfnviz_state_type t); /* "Task", ... "Map"; "Unknown" */
+const char *sfnviz_state_type_text(const sfnviz_state *s); /* Type as written */
+const char *sfnviz_state_comment(const sfnviz_state *s);
+const char *sfnviz_state_resource(const sfnviz_state *s);      /* Resource after substitution */
+const char *sfnviz_state_resource_text(const sfnviz_state *s); /* as a diagram shows it: "λ Fn", "sqs:sendMessage" */
+const sfnviz_scope *sfnviz_state_scope(const sfnviz_state *s);
+int sfnviz_state_is_end(const sfnviz_state *s);               /* End: true */
+int sfnviz_state_is_jsonata(const sfnviz_state *s);           /* its effective QueryLanguage */
+sfnviz_location sfnviz_state_location(const sfnviz_state *s); /* the state's key */
+/* The scopes it opens: a Parallel's branches, a Map's processor. */
+size_t sfnviz_state_child_scope_count(const sfnviz_state *s);
+const sfnviz_scope *sfnviz_state_child_scope(const sfnviz_state *s, size_t i);
+/* Its outgoing edges in order: Next or the Choice rules and Default, then Catch, Retry, End. */
+size_t sfnviz_state_edge_count(const sfnviz_state *s);
+const sfnviz_edge *sfnviz_state_edge(const sfnviz_state *s, size_t i);
+/* The first outgoing edge of a kind, and the i-th (a Choice's rules, retriers, catchers); NULL when none. */
+const sfnviz_edge *sfnviz_state_edge_of_kind(const sfnviz_state *s, sfnviz_edge_kind kind, size_t i);
+size_t sfnviz_state_edge_count_of_kind(const sfnviz_state *s, sfnviz_edge_kind kind);
+
+/* An edge. from is NULL for START, to is NULL for END and for a target that names no state of the scope
+ * (target_name says what was written). */
+sfnviz_edge_kind sfnviz_edge_kind_of(const sfnviz_edge *e);
+const char *sfnviz_edge_kind_name(sfnviz_edge_kind k); /* "start", "next", "choice", ... */
+const sfnviz_state *sfnviz_edge_from(const sfnviz_edge *e);
+const sfnviz_state *sfnviz_edge_to(const sfnviz_edge *e);
+const char *sfnviz_edge_target_name(const sfnviz_edge *e);
+const char *sfnviz_edge_label(const sfnviz_edge *e);
+const sfnviz_scope *sfnviz_edge_scope(const sfnviz_edge *e);
+sfnviz_location sfnviz_edge_location(const sfnviz_edge *e); /* where the transition (or retrier) is written */
+/* CATCH and RETRY: the ErrorEquals names. */
+size_t sfnviz_edge_error_count(const sfnviz_edge *e);
+const char *sfnviz_edge_error(const sfnviz_edge *e, size_t i);
+
+/* A retrier's effective policy, the service's defaults applied. */
+typedef struct sfnviz_retry_policy {
+    long long max_attempts;      /* MaxAttempts, default 3 */
+    long long interval_seconds;  /* IntervalSeconds, default 1 */
+    long long max_delay_seconds; /* MaxDelaySeconds, -1 when absent */
+    double backoff_rate;         /* BackoffRate, default 2.0 */
+    const char *jitter;          /* JitterStrategy as written, NULL when absent */
+} sfnviz_retry_policy;
+
+/* For a RETRY edge fills *out and returns 0; -1 for any other kind. */
+int sfnviz_edge_retry(const sfnviz_edge *e, sfnviz_retry_policy *out);
 
 /* The built-in themes, in order: name and one-line description of theme i; NULL past the last. */
 const char *sfnviz_theme_builtin_name(size_t i);

@@ -49,7 +49,7 @@ void diag_add(diag_list *d, diag_level level, mark at, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, (size_t)n + 1, fmt, ap);
     va_end(ap);
-    diag item = {level, at, msg};
+    diag item = {level, at, msg, NULL};
     push(d, item);
 }
 

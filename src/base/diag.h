@@ -21,7 +21,8 @@ typedef enum diag_level { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE } diag_level;
 typedef struct diag {
     diag_level level;
     mark at;
-    char *message; /* heap */
+    char *message;    /* heap */
+    const char *rule; /* a stable rule ID (static text), NULL for findings without one */
 } diag;
 
 typedef struct diag_list {

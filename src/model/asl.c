@@ -386,7 +386,7 @@ static void add_retry_edges(builder *b, int from)
 
 static bool is_terminal(const wf_state *s) { return s->type == STATE_SUCCEED || s->type == STATE_FAIL; }
 
-static void add_state_edges(builder *b, int from)
+static void add_outgoing_edges(builder *b, int from)
 {
     const wf_state *s = &b->states[from];
     const value *next = value_get(s->src, "Next");
@@ -406,6 +406,14 @@ static void add_state_edges(builder *b, int from)
         diag_warning(b->diags, s->at, "state \"%s\" has both Next and End", s->name);
     if (!next && !s->end && !is_terminal(s) && s->type != STATE_CHOICE && s->type != STATE_UNKNOWN)
         diag_warning(b->diags, s->at, "state \"%s\" has neither Next nor End", s->name);
+}
+
+static void add_state_edges(builder *b, int from)
+{
+    size_t first_edge = b->nedges;
+    add_outgoing_edges(b, from);
+    b->states[from].first_edge = (int)first_edge;
+    b->states[from].edge_count = (int)(b->nedges - first_edge);
 }
 
 /* Queues the scopes a Parallel (each branch) or Map (its processor) owns; they are built later, breadth
@@ -480,6 +488,17 @@ static void *copy_to_arena(arena *a, const void *src, size_t n, size_t elem)
     return p;
 }
 
+/* Every handle the public API gives out finds its machine again (sfnviz_edge_from needs the states). */
+static void set_owner(machine *m)
+{
+    for (size_t i = 0; i < m->state_count; i++)
+        m->states[i].owner = m;
+    for (size_t i = 0; i < m->scope_count; i++)
+        m->scopes[i].owner = m;
+    for (size_t i = 0; i < m->edge_count; i++)
+        m->edges[i].owner = m;
+}
+
 bool workflow_build(arena *a, machine *m, const value *definition, const resolver *resolve, diag_list *diags)
 {
     if (!value_is_map(value_get(definition, "States"))) {
@@ -503,6 +522,7 @@ bool workflow_build(arena *a, machine *m, const value *definition, const resolve
     m->scope_count = b.nscopes;
     m->edges = copy_to_arena(a, b.edges, b.nedges, sizeof *b.edges);
     m->edge_count = b.nedges;
+    set_owner(m);
     free(b.states);
     free(b.scopes);
     free(b.edges);

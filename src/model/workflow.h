@@ -70,7 +70,10 @@ typedef struct map_info {
     bool legacy_iterator;         /* written as Iterator */
 } map_info;
 
-typedef struct wf_state {
+struct sfnviz_machine;
+
+/* The struct tags are the public header's handles (sfnviz.h: sfnviz_state, sfnviz_scope, sfnviz_edge). */
+typedef struct sfnviz_state {
     const char *name;      /* the state's key, exactly as written (a NUL in it shows as U+FFFD) */
     state_type type;
     const char *type_text; /* Type as written; NULL when missing */
@@ -86,9 +89,11 @@ typedef struct wf_state {
     const char *fail_error, *fail_cause; /* Fail: Error/Cause (or their paths, as written) */
     map_info map;          /* Map */
     bool jsonata;          /* the state's effective QueryLanguage is JSONata */
+    int first_edge, edge_count; /* its outgoing edges, contiguous in the machine's edges */
+    const struct sfnviz_machine *owner;
 } wf_state;
 
-typedef struct wf_scope {
+typedef struct sfnviz_scope {
     int parent;            /* owning Parallel/Map state; -1 for the top level */
     int branch;            /* Parallel branch index; -1 otherwise */
     bool map_processor;
@@ -97,9 +102,10 @@ typedef struct wf_scope {
     int first_state, state_count;
     mark at;
     const value *src;
+    const struct sfnviz_machine *owner;
 } wf_scope;
 
-typedef struct wf_edge {
+typedef struct sfnviz_edge {
     edge_kind kind;
     int scope;
     int from;              /* state index; -1 for EDGE_START */
@@ -114,6 +120,7 @@ typedef struct wf_edge {
     long long max_attempts, interval_seconds, max_delay_seconds; /* max_delay_seconds: -1 when absent */
     double backoff_rate;
     const char *jitter;    /* JitterStrategy, NULL when absent */
+    const struct sfnviz_machine *owner;
 } wf_edge;
 
 typedef enum machine_kind { MACHINE_SAM, MACHINE_CLOUDFORMATION, MACHINE_ASL } machine_kind;
@@ -132,6 +139,8 @@ typedef struct sfnviz_machine { /* the tag is the public header's (sfnviz.h) */
     machine_kind kind;
     machine_status status;
     const char *message;         /* for a status other than OK: `file:line:col: what is wrong` */
+    const char *message_plain;   /* the same without the location, which is message_at */
+    mark message_at;
     const char *file;            /* the file the machine was found in */
     const char *definition_file; /* DefinitionUri file, NULL when the definition is inline */
     const char *where;           /* where the definition lives: "inline", "DefinitionString", a path, an S3 URI */

@@ -97,6 +97,23 @@ const char *sfnviz_doc_diag_text(const sfnviz_doc *doc, size_t i, char *buf, siz
     return buf;
 }
 
+int sfnviz_doc_diag(const sfnviz_doc *doc, size_t i, sfnviz_diagnostic *out)
+{
+    if (i >= doc->diags.count)
+        return -1;
+    const diag *d = &doc->diags.items[i];
+    out->severity = (sfnviz_severity)d->level;
+    out->rule = d->rule;
+    out->message = d->message;
+    out->at = (sfnviz_location){d->at.file, d->at.line, d->at.column};
+    return 0;
+}
+
+const char *sfnviz_severity_name(sfnviz_severity s)
+{
+    return s == SFNVIZ_SEVERITY_ERROR ? "error" : s == SFNVIZ_SEVERITY_WARNING ? "warning" : "note";
+}
+
 int sfnviz_doc_diag_is_error(const sfnviz_doc *doc, size_t i)
 {
     return i < doc->diags.count && doc->diags.items[i].level == DIAG_ERROR;
@@ -116,12 +133,3 @@ const sfnviz_machine *sfnviz_doc_find_machine(const sfnviz_doc *doc, const char 
             return &doc->machines[i];
     return NULL;
 }
-
-const char *sfnviz_machine_id(const sfnviz_machine *m) { return m->id; }
-const char *sfnviz_machine_name(const sfnviz_machine *m) { return m->name; }
-const char *sfnviz_machine_kind(const sfnviz_machine *m) { return machine_kind_name(m->kind); }
-const char *sfnviz_machine_status(const sfnviz_machine *m) { return machine_status_name(m->status); }
-const char *sfnviz_machine_message(const sfnviz_machine *m) { return m->message; }
-const char *sfnviz_machine_where(const sfnviz_machine *m) { return m->where ? m->where : "-"; }
-size_t sfnviz_machine_state_count(const sfnviz_machine *m) { return m->state_count; }
-int sfnviz_machine_drawable(const sfnviz_machine *m) { return m->status == MACHINE_OK; }

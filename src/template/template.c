@@ -141,7 +141,9 @@ static machine *new_machine(reader *r, machine *m, const char *id, machine_kind 
 static void fail_machine(reader *r, machine *m, machine_status status, mark at, const char *msg)
 {
     m->status = status;
-    diag d = {DIAG_ERROR, at, (char *)msg};
+    m->message_at = at;
+    m->message_plain = arena_strdup(r->a, msg);
+    diag d = {DIAG_ERROR, at, (char *)msg, NULL};
     char buf[1024];
     diag_format(&d, buf, sizeof buf);
     m->message = arena_strdup(r->a, buf);
@@ -162,6 +164,9 @@ static void take_diagnostics(reader *r, machine *m, diag_list *from, const char 
             diag_format(d, buf, sizeof buf);
             m->status = MACHINE_ERROR;
             m->message = context ? arena_printf(r->a, "%s (%s)", buf, context) : arena_strdup(r->a, buf);
+            m->message_at = d->at;
+            m->message_plain = context ? arena_printf(r->a, "%s (%s)", d->message, context)
+                                       : arena_strdup(r->a, d->message);
         }
     }
     diag_list_free(from);
