@@ -1,0 +1,40 @@
+# bash completion for sfnviz (installed as share/bash-completion/completions/sfnviz).
+# The commands and options are those of `sfnviz COMMAND --help`; tests/e2e/manual.sh checks they agree.
+_sfnviz()
+{
+    local cur prev cmd
+    cur=${COMP_WORDS[COMP_CWORD]}
+    prev=${COMP_WORDS[COMP_CWORD-1]}
+    cmd=${COMP_WORDS[1]}
+    if [ "$COMP_CWORD" -eq 1 ]; then
+        COMPREPLY=($(compgen -W "render list themes help --help --version -V" -- "$cur"))
+        return
+    fi
+    case $prev in
+    -f|--format) COMPREPLY=($(compgen -W "svg png pdf dot json" -- "$cur")); return ;;
+    --detail) COMPREPLY=($(compgen -W "auto full compact collapsed" -- "$cur")); return ;;
+    --direction) COMPREPLY=($(compgen -W "TB LR" -- "$cur")); return ;;
+    --theme|--dark-theme)
+        COMPREPLY=($(compgen -W "$(sfnviz themes 2>/dev/null | awk '{print $1}')" -- "$cur"))
+        COMPREPLY+=($(compgen -f -X '!*.y*ml' -- "$cur"))
+        return ;;
+    --root) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    -m|--machine|--dpi) return ;;
+    esac
+    local opts
+    case $cmd in
+    render) opts="-f --format -o --output -m --machine --theme --dark-theme --legend --detail --direction
+                  --no-title --dpi --root --timings -h --help" ;;
+    list) opts="--root --timings -h --help" ;;
+    themes) opts="-h --help" ;;
+    help) COMPREPLY=($(compgen -W "render list themes help" -- "$cur")); return ;;
+    *) return ;;
+    esac
+    if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+    else
+        COMPREPLY=($(compgen -f -- "$cur"))
+    fi
+}
+complete -o filenames -F _sfnviz sfnviz

@@ -1,0 +1,56 @@
+#compdef sfnviz
+# zsh completion for sfnviz (installed as share/zsh/site-functions/_sfnviz).
+# The commands and options are those of `sfnviz COMMAND --help`; tests/e2e/manual.sh checks they agree.
+
+_sfnviz_themes() {
+    local -a themes
+    themes=(${(f)"$(sfnviz themes 2>/dev/null | awk '{print $1}')"})
+    _alternative 'themes:theme:compadd -a themes' 'files:theme file:_files -g "*.y(a|)ml"'
+}
+
+_sfnviz() {
+    local -a commands
+    commands=(
+        'render:draw the state machines of templates and ASL files'
+        'list:list the state machines of each file'
+        'themes:list the built-in themes'
+        'help:print the usage or a command'"'"'s help'
+    )
+    if (( CURRENT == 2 )); then
+        _describe -t commands 'sfnviz command' commands
+        _arguments '(- *)'{-h,--help}'[print the usage]' '(- *)'{-V,--version}'[print the version]'
+        return
+    fi
+    local cmd=$words[2]
+    shift words; (( CURRENT-- ))
+    case $cmd in
+    render)
+        _arguments -s \
+            '(-f --format)'{-f,--format}'[output format]:format:(svg png pdf dot json)' \
+            '(-o --output)'{-o,--output}'[output file or DIR/]:output:_files' \
+            '*'{-m,--machine}'[only this state machine]:state machine ID:' \
+            '--theme[theme name or YAML file]:theme:_sfnviz_themes' \
+            '--dark-theme[SVG: theme for a dark page]:theme:_sfnviz_themes' \
+            '--legend[add a key of shapes and edge styles]' \
+            '--detail[how much to draw]:level:(auto full compact collapsed)' \
+            '--direction[layout direction]:direction:(TB LR)' \
+            '--no-title[leave out the title]' \
+            '--dpi[PNG resolution]:dots per inch:' \
+            '--root[allow DefinitionUri files under DIR]:folder:_files -/' \
+            '--timings[print the time of each stage]' \
+            '(- *)'{-h,--help}'[this help]' \
+            '*:template or ASL file:_files' ;;
+    list)
+        _arguments -s \
+            '--root[allow DefinitionUri files under DIR]:folder:_files -/' \
+            '--timings[print the time of each stage]' \
+            '(- *)'{-h,--help}'[this help]' \
+            '*:template or ASL file:_files' ;;
+    themes)
+        _arguments '(- *)'{-h,--help}'[this help]' ;;
+    help)
+        _describe -t commands 'sfnviz command' commands ;;
+    esac
+}
+
+_sfnviz "$@"

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# `cmake --install` into a temporary prefix gives what a C user expects, and the embedding example
+# (samples/embed) builds against it both ways: with pkg-config and with CMake's find_package(sfnviz).
+# Usage: run.sh BUILD_DIR SOURCE_DIR
+set -euo pipefail
+build=$1 src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+prefix=$tmp/prefix
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+cmake --install "$build" --prefix "$prefix" >"$tmp/install.log" || { cat "$tmp/install.log" >&2; fail "cmake --install"; }
+libdir=$(cd "$prefix" && ls -d lib*/pkgconfig | head -1 | xargs dirname)
+for f in bin/sfnviz include/sfnviz.h include/sfnviz_version.h "$libdir/libsfnviz.a" "$libdir/libsfnviz.so" \
+         "$libdir/pkgconfig/sfnviz.pc" "$libdir/cmake/sfnviz/sfnvizConfig.cmake" \
+         "$libdir/cmake/sfnviz/sfnvizConfigVersion.cmake" share/man/man1/sfnviz.1 \
+         share/bash-completion/completions/sfnviz share/zsh/site-functions/_sfnviz \
+         share/sfnviz/themes/default.yaml; do
+    [ -e "$prefix/$f" ] || fail "cmake --install did not install $f"
+done
+version=$("$prefix/bin/sfnviz" --version | awk '{print $2}')
+grep -q "\"$version\"" "$prefix/include/sfnviz_version.h" || fail "sfnviz_version.h is not version $version"
+grep -q "^Version: $version\$" "$prefix/$libdir/pkgconfig/sfnviz.pc" || fail "sfnviz.pc is not version $version"
+grep -q "sfnviz $version" "$prefix/share/man/man1/sfnviz.1" || fail "the man page is not version $version"
+# The man page renders without a warning from groff.
+if command -v groff >/dev/null; then
+    warnings=$(groff -man -Tutf8 -ww -z "$prefix/share/man/man1/sfnviz.1" 2>&1)
+    [ -z "$warnings" ] || fail "groff warns about sfnviz.1: $warnings"
+fi
+# The shared library exports the public API and nothing else.
+others=$(nm -D --defined-only "$prefix/$libdir/libsfnviz.so" | awk '$2 ~ /[TDBR]/ && $3 !~ /^sfnviz_/' | head -3)
+[ -z "$others" ] || fail "libsfnviz.so exports more than sfnviz_*: $others"
+
+input=$src/tests/golden/parallel-nested.asl.json
+expected=$(cd "$src/tests" && "$build/tests/list_states" golden/parallel-nested.asl.json)
+check_example() { # how, binary
+    local out
+    out=$(cd "$src/tests" && LD_LIBRARY_PATH="$prefix/$libdir" "$2" golden/parallel-nested.asl.json) ||
+        fail "the example built with $1 failed"
+    [ "$out" = "$expected" ] || fail "the example built with $1 prints something else"
+    echo "ok: the example built with $1 lists the states of $(basename "$input")"
+}
+
+# pkg-config, shared and static.
+export PKG_CONFIG_PATH=$prefix/$libdir/pkgconfig
+cc -std=c11 -Wall -Wextra -Werror "$src/samples/embed/list_states.c" $(pkg-config --cflags --libs sfnviz) \
+   -o "$tmp/list_pc" || fail "cc with pkg-config --cflags --libs sfnviz"
+check_example "pkg-config" "$tmp/list_pc"
+# Static: the archive by path (-lsfnviz would pick the shared one), its dependencies from Libs.private.
+cc -std=c11 "$src/samples/embed/list_states.c" $(pkg-config --cflags sfnviz) "$prefix/$libdir/libsfnviz.a" \
+   $(pkg-config --libs --static sfnviz | sed 's/-lsfnviz//') -o "$tmp/list_pc_static" ||
+    fail "cc with pkg-config --libs --static sfnviz"
+ldd "$tmp/list_pc_static" | grep -q libsfnviz && fail "the static build still needs libsfnviz.so"
+check_example "pkg-config --static" "$tmp/list_pc_static"
+
+# find_package(sfnviz), with the example's own CMakeLists.txt.
+cmake -S "$src/samples/embed" -B "$tmp/embed" -DCMAKE_PREFIX_PATH="$prefix" >"$tmp/cmake.log" 2>&1 ||
+    { cat "$tmp/cmake.log" >&2; fail "cmake -S samples/embed with find_package(sfnviz)"; }
+cmake --build "$tmp/embed" >"$tmp/build.log" 2>&1 || { cat "$tmp/build.log" >&2; fail "building samples/embed"; }
+check_example "find_package(sfnviz)" "$tmp/embed/list_states"
+echo "install: every file in place, the example builds against the installed tree"
