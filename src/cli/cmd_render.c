@@ -82,21 +82,13 @@ static int emit(const sfnviz_doc *doc, const sfnviz_machine *const *ms, size_t n
     return EXIT_OK;
 }
 
-/* The file name a machine gets in an output folder: its ID, with an ASL file's extension dropped and
- * characters that do not belong in file names replaced. */
+/* The file name a machine gets in an output folder: its whole ID (a standalone ASL file's ID is its file
+ * name, so flow.asl.json and flow.asl.yaml do not collide), characters that do not belong in file names
+ * replaced. */
 static char *output_name(const char *dir, const sfnviz_machine *m, const char *ext)
 {
-    static const char *const suffixes[] = {".asl.json", ".asl.yaml", ".asl.yml", ".json", ".yaml", ".yml"};
     const char *id = sfnviz_machine_id(m);
     size_t n = strlen(id);
-    bool asl = strcmp(sfnviz_machine_kind(m), "asl") == 0;
-    for (size_t i = 0; asl && i < sizeof suffixes / sizeof suffixes[0]; i++) {
-        size_t s = strlen(suffixes[i]);
-        if (n > s && strcmp(id + n - s, suffixes[i]) == 0) {
-            n -= s;
-            break;
-        }
-    }
     size_t dlen = strlen(dir);
     char *path = malloc(dlen + n + strlen(ext) + 4);
     if (!path)

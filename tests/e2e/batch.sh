@@ -13,7 +13,7 @@ run render -f svg -o d1/ in/a/template.yml in/b/template.yml in/flow.asl.yaml
 expect_rc "three files" 0
 check "the first file's machine" test -s d1/in/a/template/MyStateMachine.svg
 check "the second file's (same file name, other folder)" test -s d1/in/b/template/SalesReportStateMachine.svg
-check "the ASL file's" test -s d1/in/flow.asl/flow.svg
+check "the ASL file's" test -s d1/in/flow.asl/flow.asl.yaml.svg
 check "each is a well-formed SVG" is_svg d1/in/b/template/SalesReportStateMachine.svg
 expect_err "a summary" "^sfnviz: 3 files rendered into d1/, 0 failed$"
 

@@ -124,10 +124,10 @@ check "CleanupStateMachine.png is PNG" is_png "$WORK/pngdir/CleanupStateMachine.
 check "IngestStateMachine.png is PNG" is_png "$WORK/pngdir/IngestStateMachine.png"
 run render "$FLOW" -f svg -o "$WORK/asldir/"
 expect_rc "-o DIR/ with an ASL file" 0
-check "an ASL file's output name drops .asl.json: flow.svg" \
-  test "$(ls -A "$WORK/asldir" | tr '\n' ' ')" = "flow.svg "
+check "an ASL file's output name keeps the whole ID: flow.asl.json.svg" \
+  test "$(ls -A "$WORK/asldir" | tr '\n' ' ')" = "flow.asl.json.svg "
 run render "$CLI/yes-no.asl.yaml" -f svg -o "$WORK/asldir/"
-check "an ASL file's output name drops .asl.yaml: yes-no.svg" is_svg "$WORK/asldir/yes-no.svg"
+check "an ASL file's output name keeps the whole ID: yes-no.asl.yaml.svg" is_svg "$WORK/asldir/yes-no.asl.yaml.svg"
 
 # --- formats from -o, stdout, terminals ---------------------------------------------------------------
 run render "$HELLO" -o "$WORK/hello.png"

@@ -124,24 +124,12 @@ expect_json() {
   if [[ $got == "$4" ]]; then pass; else fail "$1: $3 is '$(head -c 300 <<<"$got" | tr '\n' ' ')', expected '$4'"; fi
 }
 
-# out_name ID: the file name stem sfnviz writes for machine ID with -o DIR/ (the contract drops .asl.json,
-# .asl.yaml, .json, .yaml, .yml).
-out_name() {
-  local id=$1
-  for ext in .asl.json .asl.yaml .json .yaml .yml; do
-    if [[ $id == *"$ext" ]]; then id=${id%"$ext"}; break; fi
-  done
-  printf '%s' "$id"
-}
+# out_name ID: the file name stem sfnviz writes for machine ID with -o DIR/: the whole ID (an ASL file's
+# ID is its file name: flow.asl.json gives flow.asl.json.svg).
+out_name() { printf '%s' "$1"; }
 
-# out_file DIR ID EXT: the file -o DIR/ wrote for machine ID; for `x.asl.yml`, which the contract does not
-# name, both x.asl.EXT and x.EXT are accepted.
-out_file() {
-  local f
-  f=$1/$(out_name "$2").$3
-  if [[ ! -e $f && $2 == *.asl.yml ]]; then f=$1/${2%.asl.yml}.$3; fi
-  printf '%s' "$f"
-}
+# out_file DIR ID EXT: the file -o DIR/ wrote for machine ID.
+out_file() { printf '%s' "$1/$(out_name "$2").$3"; }
 
 # is_png FILE / is_pdf FILE / is_svg FILE: the file's format looks right.
 is_png() { [[ -s $1 && $(head -c 8 "$1" | od -An -tx1 | tr -d ' \n') == 89504e470d0a1a0a ]]; }
