@@ -1,4 +1,5 @@
-/* cmd_list.c: `sfnviz list`, one line per state machine of each file, in aligned columns. */
+/* cmd_list.c: `sfnviz list`, one line per state machine of each file, in aligned columns, or one JSON
+ * document for all files (--format json). */
 #include "cli.h"
 #include "commands.h"
 #include "report.h"
@@ -64,6 +65,63 @@ static void machine_row(row *r, const sfnviz_doc *doc, const sfnviz_machine *m)
         snprintf(r->states, sizeof r->states, "-");
 }
 
+/* The first error of a file that did not parse, as `file:line:col: message`; NULL when it parsed. */
+static const char *file_error(const sfnviz_doc *doc, char *buf, size_t size)
+{
+    for (size_t i = 0; sfnviz_doc_failed(doc) && i < sfnviz_doc_diag_count(doc); i++)
+        if (sfnviz_doc_diag_is_error(doc, i))
+            return sfnviz_doc_diag_text(doc, i, buf, size);
+    return sfnviz_doc_failed(doc) ? "cannot be read" : NULL;
+}
+
+static void put_json_field(const char *key, const char *value)
+{
+    printf("\"%s\": ", key);
+    put_json_string(stdout, value);
+}
+
+static void print_json_machine(const sfnviz_machine *m)
+{
+    fputc('{', stdout);
+    put_json_field("id", sfnviz_machine_id(m));
+    fputs(", ", stdout);
+    put_json_field("kind", sfnviz_machine_kind(m));
+    fputs(", ", stdout);
+    put_json_field("name", sfnviz_machine_name(m));
+    if (sfnviz_machine_drawable(m))
+        printf(", \"states\": %zu", sfnviz_machine_state_count(m));
+    else
+        fputs(", \"states\": null", stdout);
+    const char *rest[][2] = {{"definition", sfnviz_machine_where(m)},
+                             {"status", sfnviz_machine_status(m)},
+                             {"message", sfnviz_machine_message(m)}};
+    for (size_t i = 0; i < sizeof rest / sizeof rest[0]; i++) {
+        fputs(", ", stdout);
+        put_json_field(rest[i][0], rest[i][1]);
+    }
+    fputc('}', stdout);
+}
+
+/* {"version": 1, "files": [{"path", "error", "machines": [...]}]}, one machine per line. */
+static void print_json(sfnviz_doc *const *docs, size_t n)
+{
+    char buf[2048];
+    fputs("{\"version\": 1, \"files\": [", stdout);
+    for (size_t f = 0; f < n; f++) {
+        fputs(f ? ",\n  {\"path\": " : "\n  {\"path\": ", stdout);
+        put_json_string(stdout, sfnviz_doc_path(docs[f]));
+        fputs(", \"error\": ", stdout);
+        put_json_string(stdout, file_error(docs[f], buf, sizeof buf));
+        fputs(", \"machines\": [", stdout);
+        for (size_t i = 0; i < sfnviz_doc_machine_count(docs[f]); i++) {
+            fputs(i ? ",\n    " : "\n    ", stdout);
+            print_json_machine(sfnviz_doc_machine(docs[f], i));
+        }
+        fputs("]}", stdout);
+    }
+    fputs("\n]}\n", stdout);
+}
+
 int run_list(const command *c, const options *o)
 {
     if (o->file_count == 0)
@@ -92,7 +150,9 @@ int run_list(const command *c, const options *o)
                 put_safe_line(stderr, sfnviz_machine_message(m));
         }
     }
-    if (nrows)
+    if (o->json && docs)
+        print_json(docs, o->file_count);
+    else if (nrows)
         print_rows(rows, nrows, o->file_count > 1);
     for (size_t f = 0; docs && f < o->file_count; f++)
         sfnviz_doc_free(docs[f]);

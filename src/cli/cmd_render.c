@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "output.h"
 #include "render_batch.h"
+#include "render_json.h"
 #include "report.h"
 
 #include <stdbool.h>
@@ -72,14 +73,9 @@ static int emit(const sfnviz_doc *doc, const sfnviz_machine *const *ms, size_t n
         fprintf(stderr, "%s\n", err);
         return EXIT_BAD_INPUT;
     }
-    int rc = path ? output_write_atomic(path, data, len, err, sizeof err)
-                  : output_write_stdout(data, len, err, sizeof err);
+    int rc = output_write_or_say(path, data, len);
     free(data);
-    if (rc != 0) {
-        fprintf(stderr, "sfnviz: error: %s\n", err);
-        return EXIT_BAD_INPUT;
-    }
-    return EXIT_OK;
+    return rc != 0 ? EXIT_BAD_INPUT : EXIT_OK;
 }
 
 /* The file name a machine gets in an output folder: its whole ID (a standalone ASL file's ID is its file
@@ -274,8 +270,11 @@ int run_render(const command *c, const options *o)
     if (o->file_count == 0)
         return usage_error(c, "%s", "render needs a FILE");
     bool many = o->file_count > 1;
-    if (many && !(o->output && output_is_dir(o->output)))
-        return usage_error(c, "%s", "several FILEs need -o DIR/ (each file's machines go to DIR/FILE/)");
+    bool to_dir = o->output && output_is_dir(o->output);
+    bool one_json = many && !to_dir && pick_format(o, false) == SFNVIZ_FORMAT_JSON;
+    if (many && !to_dir && !one_json)
+        return usage_error(c, "%s", "several FILEs need -o DIR/ (each file's machines go to DIR/FILE/), "
+                                    "or -f json (one document for all)");
     if (many && o->id_count)
         return usage_error(c, "%s", "-m picks machines of one FILE");
     for (size_t i = 0; many && i < o->file_count; i++)
@@ -288,7 +287,9 @@ int run_render(const command *c, const options *o)
         return EXIT_BAD_INPUT;
     ro.theme = theme;
     ro.dark_theme = dark;
-    int rc = many ? render_batch(o, &ro, render_file) : render_file(o->files[0], o, &ro);
+    int rc = one_json ? render_json_files(o, &ro)
+             : many   ? render_batch(o, &ro, render_file)
+                      : render_file(o->files[0], o, &ro);
     sfnviz_theme_free(theme);
     sfnviz_theme_free(dark);
     return rc;

@@ -12,7 +12,8 @@ static const command COMMANDS[] = {
     "Draws the state machines of a SAM / CloudFormation template or an Amazon States Language file.\n",
     "FILE may be - for standard input. JSON and DOT hold every machine of the file.\n"
     "Several FILEs need -o DIR/: each file's machines go to DIR/<FILE without its extension>/<ID>.<ext>,\n"
-    "rendered by one worker process per core, with a summary (and a progress line on a terminal).\n"
+    "rendered by one worker process per core, with a summary (and a progress line on a terminal); or\n"
+    "-f json: one document, {\"version\": 1, \"files\": [{\"path\", \"error\", \"machines\": [...]}]}.\n"
     "Exit status: 0 drawn; 2 bad usage, a file that does not parse, or a machine with nothing to draw\n"
     "(definition in S3, missing or refused DefinitionUri file, broken definition).\n",
      TAKES(OPT_FORMAT) | TAKES(OPT_OUTPUT) | TAKES(OPT_MACHINE) | TAKES(OPT_THEME) | TAKES(OPT_DARK_THEME) |
@@ -21,8 +22,10 @@ static const command COMMANDS[] = {
     {"list", run_list, "FILE...",
     "Lists the state machines of each file: ID, kind (SAM, CloudFormation, ASL), name, number of states,\n"
     "where the definition lives, and status (ok, s3, missing, error).\n",
+    "With --format json: one document, {\"version\": 1, \"files\": [{\"path\", \"error\", \"machines\": [{\"id\",\n"
+    "\"kind\", \"name\", \"states\", \"definition\", \"status\", \"message\"}]}]} (docs/json-schema.md).\n"
     "Exit status: 0 when every file was read; 2 when a file cannot be read or parsed.\n",
-     TAKES(OPT_ROOT) | TAKES(OPT_TIMINGS)},
+     TAKES(OPT_LIST_FORMAT) | TAKES(OPT_ROOT) | TAKES(OPT_TIMINGS)},
     {"themes", run_themes, "",
     "Lists the built-in themes with a one-line description each. Use one with 'sfnviz render --theme NAME';\n"
     "--theme also takes a YAML file that sets some keys and inherits the rest (keys: themes/default.yaml).\n"

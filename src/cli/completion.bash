@@ -11,7 +11,10 @@ _sfnviz()
         return
     fi
     case $prev in
-    -f|--format) COMPREPLY=($(compgen -W "svg png pdf dot json" -- "$cur")); return ;;
+    -f|--format)
+        if [ "$cmd" = list ]; then COMPREPLY=($(compgen -W "text json" -- "$cur"))
+        else COMPREPLY=($(compgen -W "svg png pdf dot json" -- "$cur")); fi
+        return ;;
     --detail) COMPREPLY=($(compgen -W "auto full compact collapsed" -- "$cur")); return ;;
     --direction) COMPREPLY=($(compgen -W "TB LR" -- "$cur")); return ;;
     --theme|--dark-theme)
@@ -26,7 +29,7 @@ _sfnviz()
     case $cmd in
     render) opts="-f --format -o --output -m --machine --theme --dark-theme --legend --detail --direction
                   --no-title --dpi --root --timings -h --help" ;;
-    list) opts="--root --timings -h --help" ;;
+    list) opts="-f --format --root --timings -h --help" ;;
     themes) opts="-h --help" ;;
     help) COMPREPLY=($(compgen -W "render list themes help" -- "$cur")); return ;;
     *) return ;;

@@ -42,6 +42,7 @@ _sfnviz() {
             '*:template or ASL file:_files' ;;
     list)
         _arguments -s \
+            '(-f --format)'{-f,--format}'[output format]:format:(text json)' \
             '--root[allow DefinitionUri files under DIR]:folder:_files -/' \
             '--timings[print the time of each stage]' \
             '(- *)'{-h,--help}'[this help]' \

@@ -19,6 +19,8 @@ typedef struct option_spec {
 static const option_spec OPTIONS[OPTION_COUNT] = {
     [OPT_FORMAT] = {'f', "format", "FORMAT", false,
                     "dot, svg, png, pdf or json, in any case (default: from -o's extension, else svg)"},
+    [OPT_LIST_FORMAT] = {'f', "format", "FORMAT", false,
+                         "text (default: aligned columns) or json (one document, for jq), in any case"},
     [OPT_OUTPUT] = {'o', "output", "PATH", false,
                     "write to PATH; PATH/ (or an existing folder) writes PATH/<ID>.<ext> per machine;\n"
                     "without -o the result goes to standard output (never PNG/PDF to a terminal)"},
@@ -159,11 +161,17 @@ static int take_value(const command *c, option_id id, char *arg, options *o)
 {
     static const char *const directions[] = {"TB", "LR"};
     static const char *const details[] = {"auto", "full", "compact", "collapsed"};
+    static const char *const list_formats[] = {"text", "json"};
     int k;
     switch (id) {
     case OPT_FORMAT:
         if ((o->format = sfnviz_format_from_name(arg)) < 0)
             return usage_error(c, "unknown format '%s' (choose dot, svg, png, pdf or json)", arg);
+        return 0;
+    case OPT_LIST_FORMAT:
+        if ((k = pick_name(arg, list_formats, 2)) < 0)
+            return usage_error(c, "unknown format '%s' (choose text or json)", arg);
+        o->json = k == 1;
         return 0;
     case OPT_OUTPUT: o->output = arg; return 0;
     case OPT_MACHINE: o->ids[o->id_count++] = arg; return 0;
@@ -195,29 +203,49 @@ static int take_value(const command *c, option_id id, char *arg, options *o)
 
 /* ---- parsing --------------------------------------------------------------------------------------- */
 
-/* getopt_long's tables for every option (a command refuses those it does not take itself, by name): the
- * value of each is 256 + its option_id. */
-static void getopt_tables(struct option *longs, char *shorts)
+/* Whether row id stands for its name in command c: a row c takes, or one whose name no row c takes shares
+ * (so that c can refuse it by name). Two rows may share a name, each for other commands (--format). */
+static bool stands_for_name(const command *c, int id)
+{
+    if (takes(c, (option_id)id))
+        return true;
+    for (int other = 0; other < OPTION_COUNT; other++)
+        if (other != id && takes(c, (option_id)other) && strcmp(OPTIONS[other].long_name, OPTIONS[id].long_name) == 0)
+            return false;
+    return true;
+}
+
+/* getopt_long's tables for every option name (a command refuses those it does not take itself, by name):
+ * the value of each is 256 + its option_id. */
+static void getopt_tables(const command *c, struct option *longs, char *shorts)
 {
     char *p = shorts;
+    int n = 0;
     *p++ = ':'; /* a missing value returns ':' */
     for (int id = 0; id < OPTION_COUNT; id++) {
         const option_spec *s = &OPTIONS[id];
-        longs[id] = (struct option){s->long_name, s->value ? required_argument : no_argument, NULL, 256 + id};
+        if (!stands_for_name(c, id))
+            continue;
+        bool seen = false;
+        for (int k = 0; k < n; k++)
+            seen |= strcmp(longs[k].name, s->long_name) == 0;
+        if (seen)
+            continue;
+        longs[n++] = (struct option){s->long_name, s->value ? required_argument : no_argument, NULL, 256 + id};
         if (s->short_name) {
             *p++ = s->short_name;
             if (s->value)
                 *p++ = ':';
         }
     }
-    longs[OPTION_COUNT] = (struct option){NULL, 0, NULL, 0};
+    longs[n] = (struct option){NULL, 0, NULL, 0};
     *p = '\0';
 }
 
-static int id_of_short(int ch)
+static int id_of_short(const command *c, int ch)
 {
     for (int id = 0; id < OPTION_COUNT; id++)
-        if (OPTIONS[id].short_name && OPTIONS[id].short_name == ch)
+        if (OPTIONS[id].short_name == ch && stands_for_name(c, id))
             return id;
     return -1;
 }
@@ -239,12 +267,12 @@ int options_parse(const command *c, int argc, char **argv, options *o)
         return EXIT_BAD_INPUT;
     struct option longs[OPTION_COUNT + 1];
     char shorts[2 * OPTION_COUNT + 2];
-    getopt_tables(longs, shorts);
+    getopt_tables(c, longs, shorts);
     optind = 1;
     opterr = 0;
     int ch;
     while ((ch = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
-        int id = ch >= 256 ? ch - 256 : id_of_short(ch);
+        int id = ch >= 256 ? ch - 256 : id_of_short(c, ch);
         if (ch == ':')
             return usage_error(c, "option '%s' needs a value", argv[optind - 1]);
         if (id < 0 || id >= OPTION_COUNT)

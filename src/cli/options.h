@@ -15,6 +15,7 @@
 
 typedef enum option_id {
     OPT_FORMAT,
+    OPT_LIST_FORMAT, /* -f/--format of list: text or json (a name may mean one thing per command) */
     OPT_OUTPUT,
     OPT_MACHINE,
     OPT_THEME,
@@ -35,6 +36,7 @@ typedef enum option_id {
 /* What the options said, for one run. */
 typedef struct options {
     int format; /* sfnviz_format, or -1 when not given */
+    bool json;  /* list --format json */
     const char *output;
     const char **ids; /* -m, in order */
     size_t id_count;

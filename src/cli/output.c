@@ -131,3 +131,13 @@ int output_make_dir(const char *path, char *err, size_t err_size)
     free(p);
     return rc;
 }
+
+int output_write_or_say(const char *path, const char *data, size_t len)
+{
+    char err[512];
+    int rc = path ? output_write_atomic(path, data, len, err, sizeof err)
+                  : output_write_stdout(data, len, err, sizeof err);
+    if (rc != 0)
+        fprintf(stderr, "sfnviz: error: %s\n", err);
+    return rc;
+}

@@ -15,6 +15,10 @@ int output_write_atomic(const char *path, const char *data, size_t len, char *er
 /* Writes everything to standard output. */
 int output_write_stdout(const char *data, size_t len, char *err, size_t err_size);
 
+/* Writes data to path (atomically) or, when path is NULL, to standard output; on failure prints
+ * `sfnviz: error: why` on standard error. Returns 0 or -1. */
+int output_write_or_say(const char *path, const char *data, size_t len);
+
 /* True when path names a folder: it ends with '/' or is an existing directory. */
 bool output_is_dir(const char *path);
 

@@ -13,6 +13,8 @@ sfnviz_doc *load_doc(const char *path, const options *o);
 
 /* Writes s with control characters as `\xNN`: text from the user's files cannot drive the terminal. */
 void put_safe(FILE *out, const char *s);
+/* s as a JSON string, quotes included (NULL: null). */
+void put_json_string(FILE *out, const char *s);
 void put_safe_line(FILE *out, const char *s);
 
 /* A render's warning callback: the message on standard error, made safe. */

@@ -79,4 +79,39 @@ run render "$CLI/s3-template.yml" -f svg
 expect_rc "a definition in S3" 2
 check "'nothing ... to draw' said once" test "$(grep -o 'nothing[a-z ]* to draw' "$ERR" | wc -l)" = 1
 expect_err "naming the machine" "\(state machine PackagedStateMachine\)$"
+# list --format json: one document for every file, with each file's parse error.
+printf 'StartAt: [\n' >broken.asl.yaml
+run list --format json "$FOUR" "$FLOW" broken.asl.yaml
+expect_rc "list --format json with a broken file" 2
+expect_json "list json: version" "$OUT" 'd["version"]' 1
+expect_json "list json: a files array" "$OUT" '" ".join(f["path"].split("/")[-1] for f in d["files"])' \
+  "four-machines.yml flow.asl.json broken.asl.yaml"
+expect_json "list json: the machines of a file" "$OUT" '" ".join(m["id"] for m in d["files"][0]["machines"])' \
+  "Alpha Beta Gamma Delta"
+expect_json "list json: a machine's fields" "$OUT" '" ".join(sorted(d["files"][1]["machines"][0]))' \
+  "definition id kind message name states status"
+expect_json "list json: the broken file's error, located" "$OUT" \
+  'bool(__import__("re").match(r"broken.asl.yaml:\d+:\d+: error: ", d["files"][2]["error"]))' true
+run list -f JSON "$FLOW"
+expect_rc "list -f JSON (any case)" 0
+run list "$FLOW"
+expect_out "list prints text by default" "^ID +KIND"
+run list -f yaml "$FLOW"
+expect_rc "list -f yaml" 2
+expect_err "names the list formats" "choose text or json"
+run themes -f json
+expect_rc "themes -f" 2
+
+# Several files' -f json: one document with a files array, to standard output or -o FILE.
+run render -f json "$FOUR" "$FLOW" broken.asl.yaml
+expect_rc "render -f json of several files, one broken" 2
+expect_json "render json: a files array" "$OUT" '" ".join(str(len(f["machines"])) for f in d["files"])' "4 1 0"
+expect_json "render json: each machine whole" "$OUT" 'len(d["files"][1]["machines"][0]["states"]) > 0' true
+expect_json "render json: the broken file's error" "$OUT" 'd["files"][2]["error"] is not None' true
+run render "$FOUR" "$FLOW" -o all.json
+expect_rc "render of several files -o all.json" 0
+expect_json "all.json" all.json 'str([f["error"] for f in d["files"]])' "[None, None]"
+run render "$FOUR" "$FLOW" -f svg
+expect_rc "several files to one SVG" 2
+expect_err "says how" "or -f json"
 finish
