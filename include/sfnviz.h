@@ -255,6 +255,9 @@ typedef struct sfnviz_render_options {
      * prefers-color-scheme); fonts, sizes and line styles stay the light theme's. */
     const sfnviz_theme *dark_theme;
     sfnviz_detail detail; /* AUTO (zero): by size, see sfnviz_detail */
+    /* The title's whole text, instead of the machine's name, type, ID and file; NULL: those. The file is
+     * shown relative to the working folder. */
+    const char *title;
 } sfnviz_render_options;
 
 /* Exports machines[0..n) of doc in one output: JSON and DOT hold them all; SVG, PNG and PDF take exactly

@@ -280,7 +280,10 @@ int run_render(const command *c, const options *o)
     for (size_t i = 0; many && i < o->file_count; i++)
         if (strcmp(o->files[i], "-") == 0)
             return usage_error(c, "%s", "standard input (-) is one FILE alone");
-    sfnviz_render_options ro = {.direction = o->direction, .no_title = o->no_title, .legend = o->legend,
+    if (o->title && o->no_title)
+        return usage_error(c, "%s", "--title and --no-title contradict each other");
+    sfnviz_render_options ro = {.direction = o->direction, .no_title = o->no_title, .title = o->title,
+                                .legend = o->legend,
                                 .png_dpi = o->dpi, .detail = o->detail, .warn = print_warning};
     sfnviz_theme *theme = NULL, *dark = NULL;
     if (load_themes(o, &theme, &dark) != 0)

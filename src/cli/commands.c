@@ -17,7 +17,8 @@ static const command COMMANDS[] = {
     "Exit status: 0 drawn; 2 bad usage, a file that does not parse, or a machine with nothing to draw\n"
     "(definition in S3, missing or refused DefinitionUri file, broken definition).\n",
      TAKES(OPT_FORMAT) | TAKES(OPT_OUTPUT) | TAKES(OPT_MACHINE) | TAKES(OPT_THEME) | TAKES(OPT_DARK_THEME) |
-         TAKES(OPT_LEGEND) | TAKES(OPT_DETAIL) | TAKES(OPT_DIRECTION) | TAKES(OPT_NO_TITLE) | TAKES(OPT_DPI) |
+         TAKES(OPT_LEGEND) | TAKES(OPT_DETAIL) | TAKES(OPT_DIRECTION) | TAKES(OPT_NO_TITLE) | TAKES(OPT_TITLE) |
+         TAKES(OPT_DPI) |
          TAKES(OPT_ROOT) | TAKES(OPT_TIMINGS)},
     {"list", run_list, "FILE...",
     "Lists the state machines of each file: ID, kind (SAM, CloudFormation, ASL), name, number of states,\n"

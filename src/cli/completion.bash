@@ -23,12 +23,12 @@ _sfnviz()
         return ;;
     --root) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    -m|--machine|--dpi) return ;;
+    -m|--machine|--dpi|--title) return ;;
     esac
     local opts
     case $cmd in
     render) opts="-f --format -o --output -m --machine --theme --dark-theme --legend --detail --direction
-                  --no-title --dpi --root --timings -h --help" ;;
+                  --no-title --title --dpi --root --timings -h --help" ;;
     list) opts="-f --format --root --timings -h --help" ;;
     themes) opts="-h --help" ;;
     help) COMPREPLY=($(compgen -W "render list themes help" -- "$cur")); return ;;

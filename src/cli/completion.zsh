@@ -34,7 +34,8 @@ _sfnviz() {
             '--legend[add a key of shapes and edge styles]' \
             '--detail[how much to draw]:level:(auto full compact collapsed)' \
             '--direction[layout direction]:direction:(TB LR)' \
-            '--no-title[leave out the title]' \
+            '(--title)--no-title[leave out the title]' \
+            '(--no-title)--title[the title'"'"'s text]:title:' \
             '--dpi[PNG resolution]:dots per inch:' \
             '--root[allow DefinitionUri files under DIR]:folder:_files -/' \
             '--timings[print the time of each stage]' \

@@ -37,6 +37,7 @@ static const option_spec OPTIONS[OPTION_COUNT] = {
     [OPT_DETAIL] = {0, "detail", "LEVEL", false, NULL /* print_detail_help: its numbers come from sfnviz.h */},
     [OPT_DIRECTION] = {0, "direction", "TB|LR", false, "top to bottom (default) or left to right"},
     [OPT_NO_TITLE] = {0, "no-title", NULL, false, "leave out the title (name, type, ID and file)"},
+    [OPT_TITLE] = {0, "title", "TEXT", false, "the title's text instead of name, type, ID and file"},
     [OPT_DPI] = {0, "dpi", "N", false, "PNG resolution, 36 to 600 (default 110; 220 for high-density screens)"},
     [OPT_ROOT] = {0, "root", "DIR", false,
                   "allow DefinitionUri files anywhere under DIR (default: the nearest folder above\n"
@@ -189,6 +190,7 @@ static int take_value(const command *c, option_id id, char *arg, options *o)
         o->direction = k == 0 ? SFNVIZ_TOP_BOTTOM : SFNVIZ_LEFT_RIGHT;
         return 0;
     case OPT_NO_TITLE: o->no_title = true; return 0;
+    case OPT_TITLE: o->title = arg; return 0;
     case OPT_DPI:
         if (parse_dpi(arg, &o->dpi) != 0)
             return usage_error(c, "--dpi takes a number from %d to %d, not '%s'", DPI_MIN, DPI_MAX, arg);

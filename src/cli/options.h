@@ -24,6 +24,7 @@ typedef enum option_id {
     OPT_DETAIL,
     OPT_DIRECTION,
     OPT_NO_TITLE,
+    OPT_TITLE,
     OPT_DPI,
     OPT_ROOT,
     OPT_TIMINGS,
@@ -45,6 +46,7 @@ typedef struct options {
     sfnviz_direction direction;
     const char *root;
     bool no_title;
+    const char *title;
     bool legend;
     bool timings;
     sfnviz_detail detail;

@@ -144,6 +144,7 @@ int sfnviz_export(const sfnviz_doc *doc, const sfnviz_machine *const *machines, 
     render_options ro = {.theme = opts && opts->theme ? opts->theme : theme_default(),
                          .left_right = opts && opts->direction == SFNVIZ_LEFT_RIGHT,
                          .no_title = opts && opts->no_title,
+                         .title = opts ? opts->title : NULL,
                          .legend = opts && opts->legend,
                          .detail = opts && opts->detail == SFNVIZ_DETAIL_COMPACT     ? DETAIL_COMPACT
                                    : opts && opts->detail == SFNVIZ_DETAIL_COLLAPSED ? DETAIL_COLLAPSED

@@ -1,6 +1,10 @@
 /* builder.c: attribute helpers of the graph builder, the graph-wide look, the title and the legend. */
 #include "graph/builder.h"
 
+#include <limits.h>
+#include <string.h>
+#include <unistd.h>
+
 /* ---- Attributes ----------------------------------------------------------------------------------- */
 
 void attr_set(void *obj, const char *name, const char *text)
@@ -90,6 +94,30 @@ void set_graph_look(builder *b)
     attr_set(b->g, "labeljust", "l");
 }
 
+/* A file as the title shows it: an absolute path relative to the working folder, so a diagram drawn from
+ * /home/ci/build/... reads as one drawn from the repository (and is as wide); `..` steps where it lies
+ * beside it; as given when they share nothing but the root, or the working folder is unknown. */
+static const char *title_path(const char *file, strbuf *scratch)
+{
+    char cwd[PATH_MAX];
+    if (!file || file[0] != '/' || !getcwd(cwd, sizeof cwd))
+        return file;
+    size_t common = 0; /* cwd[0, common) and file[0, common) are the same folders */
+    for (size_t i = 0;; i++) {
+        if ((cwd[i] == '\0' || cwd[i] == '/') && file[i] == '/')
+            common = i;
+        if (cwd[i] == '\0' || cwd[i] != file[i])
+            break;
+    }
+    if (common == 0)
+        return file;
+    for (const char *p = cwd + common; *p; p++)
+        if (*p == '/')
+            strbuf_puts(scratch, "../");
+    strbuf_puts(scratch, file + common + 1);
+    return scratch->data;
+}
+
 /* The title's rows: name (or ID) in bold, then type, ID, file and query language, and the Comment under it. */
 static void put_title(builder *b)
 {
@@ -101,7 +129,9 @@ static void put_title(builder *b)
     const char *heading = m->name ? m->name : m->id ? m->id : "state machine";
     put_html(l, heading, TITLE_MAX);
     strbuf_puts(l, "</b></font>");
-    const char *file = m->definition_file ? m->definition_file : m->file;
+    strbuf scratch;
+    strbuf_init(&scratch);
+    const char *file = title_path(m->definition_file ? m->definition_file : m->file, &scratch);
     /* A standalone ASL file is headed by its own name: naming it twice adds nothing. */
     if (file && strcmp(file, heading) == 0)
         file = NULL;
@@ -127,14 +157,26 @@ static void put_title(builder *b)
         put_html(l, m->comment, COMMENT_MAX);
         strbuf_puts(l, "</i></font></td></tr>");
     }
+    strbuf_free(&scratch);
+}
+
+static void put_given_title(builder *b, const char *text)
+{
+    strbuf_printf(&b->label, "<tr><td align=\"left\"><font point-size=\"%g\" color=\"%s\"><b>", b->t->title_size,
+                  b->t->title_text);
+    put_html(&b->label, text, TITLE_MAX);
+    strbuf_puts(&b->label, "</b></font></td></tr>");
 }
 
 /* The graph's label: the title; a table, so an empty last row can keep it off the first node. */
-void add_title(builder *b)
+void add_title(builder *b, const char *title_text)
 {
     strbuf *l = &b->label;
     strbuf_puts(l, "<table border=\"0\" cellborder=\"0\" cellpadding=\"0\" cellspacing=\"0\">");
-    put_title(b);
+    if (title_text)
+        put_given_title(b, title_text);
+    else
+        put_title(b);
     strbuf_puts(l, "<tr><td height=\"10\"></td></tr></table>");
     attr_set_html(b, b->g, "label", l);
 }

@@ -119,7 +119,8 @@ void attr_set_tip(builder *b, void *obj);
 Agnode_t *node_by_id(Agraph_t *g, const char *prefix, int n, const char *suffix);
 void declare_attributes(builder *b);
 void set_graph_look(builder *b);
-void add_title(builder *b);
+/* The title: title_text alone when not NULL, else the machine's name, type, ID, file and Comment. */
+void add_title(builder *b, const char *title_text);
 void add_legend(builder *b, Agnode_t *start);
 
 /* boxes.c */

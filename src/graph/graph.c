@@ -311,7 +311,7 @@ Agraph_t *graph_build(const machine *m, const render_options *o, diag_list *diag
     declare_attributes(&b);
     set_graph_look(&b);
     if (!(o && o->no_title))
-        add_title(&b);
+        add_title(&b, o ? o->title : NULL);
     add_states(&b);
     if (o && o->legend && b.start[0])
         add_legend(&b, b.start[0]);

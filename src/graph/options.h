@@ -20,6 +20,7 @@ typedef struct render_options {
     const theme *theme;   /* never NULL: callers pass theme_default() when none was chosen */
     bool left_right;      /* rankdir=LR */
     bool no_title;        /* leave out the title */
+    const char *title;    /* the title's whole text instead of name, type, ID and file; NULL: those */
     bool legend;          /* a key of shapes and edge styles under the title */
     render_detail detail; /* as graph_plan chose it, or the caller */
     const theme *dark_theme; /* SVG only, may be NULL: the colours it switches to on a dark page */

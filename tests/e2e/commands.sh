@@ -114,4 +114,20 @@ expect_json "all.json" all.json 'str([f["error"] for f in d["files"]])' "[None, 
 run render "$FOUR" "$FLOW" -f svg
 expect_rc "several files to one SVG" 2
 expect_err "says how" "or -f json"
+# The title names the file relative to the working folder, whatever path was given; --title replaces it.
+mkdir -p deep/er && cp "$FLOW" deep/er/flow.asl.json
+run render "$PWD/deep/er/flow.asl.json" -f dot
+expect_out "an absolute path under the working folder is shown relative" '>deep/er/flow.asl.json<'
+(cd deep && "$BIN" render "$WORK/deep/er/flow.asl.json" -f dot >"$OUT" 2>"$ERR")
+expect_out "... from a subfolder too" '>er/flow.asl.json<'
+cp "$FLOW" flow-beside.asl.json
+(cd deep/er && "$BIN" render "$WORK/flow-beside.asl.json" -f dot >"$OUT" 2>"$ERR")
+expect_out "... and with .. beside it" '>\.\./\.\./flow-beside\.asl\.json<'
+run render "$FLOW" --title 'Orders <v2> & "co"' -f svg
+expect_rc "--title" 0
+expect_out "--title's text, escaped" 'Orders &lt;v2&gt; &amp; &quot;co&quot;'
+check "--title replaces the file" bash -c "! grep -q 'flow.asl.json</text>' '$OUT'"
+run render "$FLOW" --title T --no-title -f svg
+expect_rc "--title with --no-title" 2
+expect_err "says they contradict" "contradict"
 finish
