@@ -28,8 +28,9 @@ static const option_spec OPTIONS[OPTION_COUNT] = {
                      "only this state machine (repeatable); needed for svg/png/pdf when a file holds\n"
                      "several and -o is not a folder"},
     [OPT_THEME] = {0, "theme", "NAME|FILE", false,
-                   "a built-in theme or a theme YAML file (default: default); 'auto': default, and\n"
-                   "in SVG dark on a dark page (as --dark-theme dark)"},
+                   "a built-in theme, an installed one ($XDG_DATA_HOME/sfnviz/themes/NAME.yaml or\n"
+                   "<prefix>/share/sfnviz/themes/NAME.yaml) or a theme YAML file (default: default);\n"
+                   "'auto': default, and in SVG dark on a dark page (as --dark-theme dark)"},
     [OPT_DARK_THEME] = {0, "dark-theme", "NAME|FILE", false,
                         "SVG only: switch to this theme's colours when the page is dark (CSS\n"
                         "prefers-color-scheme), so one SVG suits light and dark pages"},

@@ -8,9 +8,11 @@
 #include "base/diag.h"
 #include "sfnviz.h"
 #include "graph/theme_builtin.h"
+#include "graph/theme_search.h"
 #include "read/value.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -436,24 +438,23 @@ static bool looks_like_name(const char *s)
 
 static void unknown_theme(const char *name, diag_list *diags)
 {
-    strbuf names;
+    strbuf names, dirs;
     strbuf_init(&names);
+    strbuf_init(&dirs);
     for (size_t i = 0; theme_builtin_name(i); i++)
         strbuf_printf(&names, "%s%s", i ? ", " : "", theme_builtin_name(i));
-    diag_error(diags, mark_none(), "unknown theme \"%s\" (built-in themes: %s; or give a .yaml file)", name,
-               strbuf_cstr(&names));
+    char dir[PATH_MAX];
+    for (size_t i = 0; theme_search_dir(i, dir, sizeof dir); i++)
+        strbuf_printf(&dirs, "%s%s", i ? ", " : "", dir);
+    diag_error(diags, mark_none(),
+               "unknown theme \"%s\" (built-in themes: %s; no %s.yaml in %s; or give a .yaml file)", name,
+               strbuf_cstr(&names), name, strbuf_cstr(&dirs));
     strbuf_free(&names);
+    strbuf_free(&dirs);
 }
 
-static bool load_theme_file(theme *t, const char *path, diag_list *diags)
+static bool load_theme_path(theme *t, const char *path, diag_list *diags)
 {
-    FILE *probe = fopen(path, "rb");
-    if (!probe && looks_like_name(path)) {
-        unknown_theme(path, diags);
-        return false;
-    }
-    if (probe)
-        fclose(probe);
     size_t len = 0;
     char *text = read_theme_file(path, &len, diags);
     if (!text)
@@ -461,6 +462,29 @@ static bool load_theme_file(theme *t, const char *path, diag_list *diags)
     bool ok = parse_theme(t, path, text, len, diags, NULL);
     free(text);
     return ok;
+}
+
+/* A name that is neither built in nor a file: an installed theme (theme_search.h), else unknown. */
+static bool load_installed_theme(theme *t, const char *name, diag_list *diags)
+{
+    char *path = theme_search(name);
+    if (!path) {
+        unknown_theme(name, diags);
+        return false;
+    }
+    bool ok = load_theme_path(t, path, diags);
+    free(path);
+    return ok;
+}
+
+static bool load_theme_file(theme *t, const char *path, diag_list *diags)
+{
+    FILE *probe = fopen(path, "rb");
+    if (!probe && looks_like_name(path))
+        return load_installed_theme(t, path, diags);
+    if (probe)
+        fclose(probe);
+    return load_theme_path(t, path, diags);
 }
 
 /* Built-in theme i's description, parsed from its text over a copy of the default (so a theme without the

@@ -118,10 +118,10 @@ expect_err "says how" "or -f json"
 mkdir -p deep/er && cp "$FLOW" deep/er/flow.asl.json
 run render "$PWD/deep/er/flow.asl.json" -f dot
 expect_out "an absolute path under the working folder is shown relative" '>deep/er/flow.asl.json<'
-(cd deep && "$BIN" render "$WORK/deep/er/flow.asl.json" -f dot >"$OUT" 2>"$ERR")
+(cd deep && run render "$WORK/deep/er/flow.asl.json" -f dot)
 expect_out "... from a subfolder too" '>er/flow.asl.json<'
 cp "$FLOW" flow-beside.asl.json
-(cd deep/er && "$BIN" render "$WORK/flow-beside.asl.json" -f dot >"$OUT" 2>"$ERR")
+(cd deep/er && run render "$WORK/flow-beside.asl.json" -f dot)
 expect_out "... and with .. beside it" '>\.\./\.\./flow-beside\.asl\.json<'
 run render "$FLOW" --title 'Orders <v2> & "co"' -f svg
 expect_rc "--title" 0
@@ -130,4 +130,13 @@ check "--title replaces the file" bash -c "! grep -q 'flow.asl.json</text>' '$OU
 run render "$FLOW" --title T --no-title -f svg
 expect_rc "--title with --no-title" 2
 expect_err "says they contradict" "contradict"
+# Installed themes are found by name: $XDG_DATA_HOME/sfnviz/themes/NAME.yaml.
+mkdir -p xdg/sfnviz/themes
+printf 'description: red tasks\nstates:\n  task:\n    fill: "#ee1100"\n' >xdg/sfnviz/themes/redtask.yaml
+XDG_DATA_HOME=$WORK/xdg run render "$FLOW" --theme redtask -f svg
+expect_rc "--theme NAME from \$XDG_DATA_HOME" 0
+expect_out "draws with it" '#ee1100'
+XDG_DATA_HOME=$WORK/xdg run render "$FLOW" --theme bluetask -f svg
+expect_rc "an unknown theme name" 2
+expect_err "says where it looked" "no bluetask.yaml in $WORK/xdg/sfnviz/themes, "
 finish

@@ -31,6 +31,13 @@ fi
 others=$(nm -D --defined-only "$prefix/$libdir/libsfnviz.so" | awk '$2 ~ /[TDBR]/ && $3 !~ /^sfnviz_/' | head -3)
 [ -z "$others" ] || fail "libsfnviz.so exports more than sfnviz_*: $others"
 
+# A theme installed beside the program is found by name.
+sed 's/^description:.*/description: installed/' "$prefix/share/sfnviz/themes/dark.yaml" \
+    >"$prefix/share/sfnviz/themes/installed-dark.yaml"
+XDG_DATA_HOME=$tmp/none "$prefix/bin/sfnviz" render "$src/samples/hello/template.yml" --theme installed-dark \
+    -f svg >"$tmp/themed.svg" || fail "--theme NAME of a theme in <prefix>/share/sfnviz/themes"
+echo "ok: a theme in <prefix>/share/sfnviz/themes is found by name"
+
 input=$src/tests/golden/parallel-nested.asl.json
 expected=$(cd "$src/tests" && "$build/tests/list_states" golden/parallel-nested.asl.json)
 check_example() { # how, binary
