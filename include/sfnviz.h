@@ -181,7 +181,8 @@ const sfnviz_scope *sfnviz_state_child_scope(const sfnviz_state *s, size_t i);
 /* Its outgoing edges in order: Next or the Choice rules and Default, then Catch, Retry, End. */
 size_t sfnviz_state_edge_count(const sfnviz_state *s);
 const sfnviz_edge *sfnviz_state_edge(const sfnviz_state *s, size_t i);
-/* The first outgoing edge of a kind, and the i-th (a Choice's rules, retriers, catchers); NULL when none. */
+/* The i-th outgoing edge of a kind (a Choice's rules, retriers, catchers, in the order written); NULL when
+ * none. A rule or catcher without a Next makes no edge, so use sfnviz_edge_index for its place in the list. */
 const sfnviz_edge *sfnviz_state_edge_of_kind(const sfnviz_state *s, sfnviz_edge_kind kind, size_t i);
 size_t sfnviz_state_edge_count_of_kind(const sfnviz_state *s, sfnviz_edge_kind kind);
 
@@ -194,6 +195,8 @@ const sfnviz_state *sfnviz_edge_to(const sfnviz_edge *e);
 const char *sfnviz_edge_target_name(const sfnviz_edge *e);
 const char *sfnviz_edge_label(const sfnviz_edge *e);
 const sfnviz_scope *sfnviz_edge_scope(const sfnviz_edge *e);
+/* CHOICE, CATCH, RETRY: the index of its rule, catcher or retrier in the state's Choices, Catch or Retry. */
+size_t sfnviz_edge_index(const sfnviz_edge *e);
 sfnviz_location sfnviz_edge_location(const sfnviz_edge *e); /* where the transition (or retrier) is written */
 /* CATCH and RETRY: the ErrorEquals names. */
 size_t sfnviz_edge_error_count(const sfnviz_edge *e);

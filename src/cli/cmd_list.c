@@ -137,10 +137,12 @@ int run_list(const command *c, const options *o)
             rc = EXIT_BAD_INPUT;
         for (size_t i = 0; i < sfnviz_doc_machine_count(doc); i++) {
             if (nrows == cap) {
-                row *bigger = realloc(rows, (cap = cap ? cap * 2 : 16) * sizeof *rows);
+                size_t bigger_cap = cap ? cap * 2 : 16;
+                row *bigger = realloc(rows, bigger_cap * sizeof *rows);
                 if (!bigger)
                     break;
                 rows = bigger;
+                cap = bigger_cap;
             }
             const sfnviz_machine *m = sfnviz_doc_machine(doc, i);
             machine_row(&rows[nrows++], doc, m);

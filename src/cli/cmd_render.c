@@ -280,6 +280,8 @@ int run_render(const command *c, const options *o)
     for (size_t i = 0; many && i < o->file_count; i++)
         if (strcmp(o->files[i], "-") == 0)
             return usage_error(c, "%s", "standard input (-) is one FILE alone");
+    if (o->title && !o->title[0])
+        return usage_error(c, "%s", "--title needs a text (--no-title leaves the title out)");
     if (o->title && o->no_title)
         return usage_error(c, "%s", "--title and --no-title contradict each other");
     sfnviz_render_options ro = {.direction = o->direction, .no_title = o->no_title, .title = o->title,

@@ -23,6 +23,22 @@ void put_safe(FILE *out, const char *s)
     }
 }
 
+/* The length of the well-formed UTF-8 sequence at p (1 to 4), or 0 when it is not one. */
+static size_t utf8_sequence(const unsigned char *p)
+{
+    size_t n = p[0] < 0x80 ? 1 : p[0] >= 0xC2 && p[0] <= 0xDF ? 2 : p[0] >= 0xE0 && p[0] <= 0xEF ? 3
+             : p[0] >= 0xF0 && p[0] <= 0xF4 ? 4 : 0;
+    for (size_t i = 1; i < n; i++)
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+    if ((n == 3 && p[0] == 0xE0 && p[1] < 0xA0) || (n == 3 && p[0] == 0xED && p[1] > 0x9F) ||
+        (n == 4 && p[0] == 0xF0 && p[1] < 0x90) || (n == 4 && p[0] == 0xF4 && p[1] > 0x8F))
+        return 0; /* overlong, a surrogate, or past U+10FFFF */
+    return n;
+}
+
+/* Bytes that are not UTF-8 (a file name from the command line may hold any) become U+FFFD, so the
+ * document stays valid JSON. */
 void put_json_string(FILE *out, const char *s)
 {
     if (!s) {
@@ -35,8 +51,13 @@ void put_json_string(FILE *out, const char *s)
             fprintf(out, "\\%c", *p);
         else if (*p < 0x20 || *p == 0x7F)
             fprintf(out, "\\u%04x", *p);
-        else
-            fputc(*p, out);
+        else if (utf8_sequence(p) == 0)
+            fputs("\\ufffd", out);
+        else {
+            size_t n = utf8_sequence(p);
+            fwrite(p, 1, n, out);
+            p += n - 1;
+        }
     }
     fputc('"', out);
 }

@@ -114,7 +114,10 @@ static const char *title_path(const char *file, strbuf *scratch)
     for (const char *p = cwd + common; *p; p++)
         if (*p == '/')
             strbuf_puts(scratch, "../");
-    strbuf_puts(scratch, file + common + 1);
+    const char *rest = file + common;
+    while (*rest == '/') /* "/a/b//c.json" seen from /a/b is c.json */
+        rest++;
+    strbuf_puts(scratch, rest);
     return scratch->data;
 }
 

@@ -150,6 +150,7 @@ const sfnviz_state *sfnviz_edge_to(const sfnviz_edge *e) { return state_at(e->ow
 const char *sfnviz_edge_target_name(const sfnviz_edge *e) { return e->to_name; }
 const char *sfnviz_edge_label(const sfnviz_edge *e) { return e->label; }
 const sfnviz_scope *sfnviz_edge_scope(const sfnviz_edge *e) { return scope_at(e->owner, e->scope); }
+size_t sfnviz_edge_index(const sfnviz_edge *e) { return e->index > 0 ? (size_t)e->index : 0; }
 sfnviz_location sfnviz_edge_location(const sfnviz_edge *e) { return location_of(e->at); }
 size_t sfnviz_edge_error_count(const sfnviz_edge *e) { return e->error_count; }
 const char *sfnviz_edge_error(const sfnviz_edge *e, size_t i) { return i < e->error_count ? e->errors[i] : NULL; }

@@ -139,4 +139,10 @@ expect_out "draws with it" '#ee1100'
 XDG_DATA_HOME=$WORK/xdg run render "$FLOW" --theme bluetask -f svg
 expect_rc "an unknown theme name" 2
 expect_err "says where it looked" "no bluetask.yaml in $WORK/xdg/sfnviz/themes, "
+# JSON stays valid whatever bytes a file name holds.
+cp "$FLOW" $'bad\xff.asl.json'
+run list -f json $'bad\xff.asl.json'
+expect_json "list json of a file name that is not UTF-8" "$OUT" 'd["files"][0]["path"]' $'bad\uFFFD.asl.json'
+run render "$FLOW" --title '' -f svg
+expect_rc "an empty --title" 2
 finish

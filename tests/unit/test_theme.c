@@ -238,11 +238,14 @@ static void test_syntax_error(void)
 
 static void test_not_found(void)
 {
-    char err[256];
+    char err[1024];
+    setenv("XDG_DATA_HOME", "/tmp/sfnviz-no-such-dir", 1);
     sfnviz_theme *t = sfnviz_theme_load("nosuchtheme", err, sizeof err);
     CHECK(t == NULL);
-    CHECK_STR(err, "sfnviz: error: unknown theme \"nosuchtheme\" (built-in themes: default, colourblind, dark, mono; or "
-                   "give a .yaml file)");
+    static const char head[] = "sfnviz: error: unknown theme \"nosuchtheme\" (built-in themes: default, colourblind, "
+                               "dark, mono; no nosuchtheme.yaml in /tmp/sfnviz-no-such-dir/sfnviz/themes, ";
+    CHECK(strncmp(err, head, sizeof head - 1) == 0);
+    CHECK(strstr(err, "/share/sfnviz/themes; or give a .yaml file)") != NULL);
     t = sfnviz_theme_load("/tmp/sfnviz-no-such-dir/theme.yaml", err, sizeof err);
     CHECK(t == NULL);
     CHECK_STR(err, "/tmp/sfnviz-no-such-dir/theme.yaml: error: cannot read theme file: No such file or directory");
