@@ -65,15 +65,6 @@ static void machine_row(row *r, const sfnviz_doc *doc, const sfnviz_machine *m)
         snprintf(r->states, sizeof r->states, "-");
 }
 
-/* The first error of a file that did not parse, as `file:line:col: message`; NULL when it parsed. */
-static const char *file_error(const sfnviz_doc *doc, char *buf, size_t size)
-{
-    for (size_t i = 0; sfnviz_doc_failed(doc) && i < sfnviz_doc_diag_count(doc); i++)
-        if (sfnviz_doc_diag_is_error(doc, i))
-            return sfnviz_doc_diag_text(doc, i, buf, size);
-    return sfnviz_doc_failed(doc) ? "cannot be read" : NULL;
-}
-
 static void put_json_field(const char *key, const char *value)
 {
     printf("\"%s\": ", key);
@@ -111,7 +102,7 @@ static void print_json(sfnviz_doc *const *docs, size_t n)
         fputs(f ? ",\n  {\"path\": " : "\n  {\"path\": ", stdout);
         put_json_string(stdout, sfnviz_doc_path(docs[f]));
         fputs(", \"error\": ", stdout);
-        put_json_string(stdout, file_error(docs[f], buf, sizeof buf));
+        put_json_string(stdout, doc_error_text(docs[f], buf, sizeof buf));
         fputs(", \"machines\": [", stdout);
         for (size_t i = 0; i < sfnviz_doc_machine_count(docs[f]); i++) {
             fputs(i ? ",\n    " : "\n    ", stdout);

@@ -17,6 +17,7 @@ static int put_file(FILE *out, const char *path, const options *o, const sfnviz_
     print_diagnostics(doc, false);
     int rc = EXIT_OK;
     char err[2048] = "";
+    const char *file_error = NULL;
     char *data = NULL;
     size_t len = 0, n = sfnviz_doc_machine_count(doc);
     const sfnviz_machine **ms = calloc(n ? n : 1, sizeof *ms);
@@ -28,18 +29,17 @@ static int put_file(FILE *out, const char *path, const options *o, const sfnviz_
         }
     }
     if (sfnviz_doc_failed(doc) || !ms) {
-        for (size_t i = 0; i < sfnviz_doc_diag_count(doc) && !err[0]; i++)
-            if (sfnviz_doc_diag_is_error(doc, i))
-                sfnviz_doc_diag_text(doc, i, err, sizeof err);
+        file_error = ms ? doc_error_text(doc, err, sizeof err) : "out of memory";
         rc = EXIT_BAD_INPUT;
     } else if (n && sfnviz_export(doc, ms, n, SFNVIZ_FORMAT_JSON, ro, &data, &len, err, sizeof err) != 0) {
         put_safe_line(stderr, err);
+        file_error = err;
         rc = EXIT_BAD_INPUT;
     }
     fputs("{\"path\": ", out);
     put_json_string(out, sfnviz_doc_path(doc));
     fputs(", \"error\": ", out);
-    put_json_string(out, rc == EXIT_BAD_INPUT && !data && err[0] ? err : NULL);
+    put_json_string(out, file_error);
     size_t head = sizeof EXPORT_HEAD - 1;
     if (data && len > head && memcmp(data, EXPORT_HEAD, head) == 0) {
         while (len > head && data[len - 1] == '\n')

@@ -11,6 +11,14 @@ sfnviz_doc *load_doc(const char *path, const options *o)
     return sfnviz_doc_load_stream("<stdin>", stdin, &lo);
 }
 
+const char *doc_error_text(const sfnviz_doc *doc, char *buf, size_t size)
+{
+    for (size_t i = 0; sfnviz_doc_failed(doc) && i < sfnviz_doc_diag_count(doc); i++)
+        if (sfnviz_doc_diag_is_error(doc, i))
+            return sfnviz_doc_diag_text(doc, i, buf, size);
+    return sfnviz_doc_failed(doc) ? "cannot be read" : NULL;
+}
+
 /* Text from the user's files may hold control characters (a newline in a state name, an escape sequence):
  * shown as `\xNN` so a message stays one line and cannot drive the terminal. */
 void put_safe(FILE *out, const char *s)
@@ -46,15 +54,15 @@ void put_json_string(FILE *out, const char *s)
         return;
     }
     fputc('"', out);
+    size_t n;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         if (*p == '"' || *p == '\\')
             fprintf(out, "\\%c", *p);
         else if (*p < 0x20 || *p == 0x7F)
             fprintf(out, "\\u%04x", *p);
-        else if (utf8_sequence(p) == 0)
+        else if ((n = utf8_sequence(p)) == 0)
             fputs("\\ufffd", out);
         else {
-            size_t n = utf8_sequence(p);
             fwrite(p, 1, n, out);
             p += n - 1;
         }

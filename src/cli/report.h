@@ -13,6 +13,10 @@ sfnviz_doc *load_doc(const char *path, const options *o);
 
 /* Writes s with control characters as `\xNN`: text from the user's files cannot drive the terminal. */
 void put_safe(FILE *out, const char *s);
+/* The first error of a file that did not parse, as `file:line:col: error: message`, in buf; NULL when the
+ * file parsed. */
+const char *doc_error_text(const sfnviz_doc *doc, char *buf, size_t size);
+
 /* s as a JSON string, quotes included (NULL: null). */
 void put_json_string(FILE *out, const char *s);
 void put_safe_line(FILE *out, const char *s);

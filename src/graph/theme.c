@@ -436,16 +436,15 @@ static bool looks_like_name(const char *s)
     return !yaml && !strchr(s, '/');
 }
 
-static void unknown_theme(const char *name, diag_list *diags)
+static void unknown_theme(const char *name, const theme_dirs *searched, diag_list *diags)
 {
     strbuf names, dirs;
     strbuf_init(&names);
     strbuf_init(&dirs);
     for (size_t i = 0; theme_builtin_name(i); i++)
         strbuf_printf(&names, "%s%s", i ? ", " : "", theme_builtin_name(i));
-    char dir[PATH_MAX];
-    for (size_t i = 0; theme_search_dir(i, dir, sizeof dir); i++)
-        strbuf_printf(&dirs, "%s%s", i ? ", " : "", dir);
+    for (size_t i = 0; i < searched->count; i++)
+        strbuf_printf(&dirs, "%s%s", i ? ", " : "", searched->path[i]);
     diag_error(diags, mark_none(),
                "unknown theme \"%s\" (built-in themes: %s; no %s.yaml in %s; or give a .yaml file)", name,
                strbuf_cstr(&names), name, strbuf_cstr(&dirs));
@@ -467,9 +466,11 @@ static bool load_theme_path(theme *t, const char *path, diag_list *diags)
 /* A name that is neither built in nor a file: an installed theme (theme_search.h), else unknown. */
 static bool load_installed_theme(theme *t, const char *name, diag_list *diags)
 {
-    char *path = theme_search(name);
+    theme_dirs dirs;
+    theme_search_dirs(&dirs);
+    char *path = theme_search(&dirs, name);
     if (!path) {
-        unknown_theme(name, diags);
+        unknown_theme(name, &dirs, diags);
         return false;
     }
     bool ok = load_theme_path(t, path, diags);

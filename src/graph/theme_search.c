@@ -30,48 +30,34 @@ static const char *program_themes_dir(char *buf, size_t size)
     if (!slash)
         return NULL;
     *slash = '\0'; /* <prefix> */
-    snprintf(buf, size, "%s/share/sfnviz/themes", exe);
-    return buf;
+    int written = snprintf(buf, size, "%s/share/sfnviz/themes", exe);
+    return written > 0 && (size_t)written < size ? buf : NULL;
 }
 
-/* Folder i before repeats are dropped; "" for one that cannot be known (no HOME). */
-static const char *search_dir_raw(size_t i, char *buf, size_t size)
+/* Adds dir unless it is empty (cannot be known) or already listed. */
+static void add_dir(theme_dirs *dirs, const char *dir)
+{
+    if (!dir || !dir[0])
+        return;
+    for (size_t k = 0; k < dirs->count; k++)
+        if (strcmp(dirs->path[k], dir) == 0)
+            return;
+    snprintf(dirs->path[dirs->count++], sizeof dirs->path[0], "%s", dir);
+}
+
+void theme_search_dirs(theme_dirs *dirs)
 {
     const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+    char buf[PATH_MAX];
+    dirs->count = 0;
     buf[0] = '\0';
-    switch (i) {
-    case 0:
-        if (xdg && xdg[0] == '/') /* the XDG spec: a relative value is to be ignored */
-            snprintf(buf, size, "%s/sfnviz/themes", xdg);
-        else if (home && home[0] == '/')
-            snprintf(buf, size, "%s/.local/share/sfnviz/themes", home);
-        return buf;
-    case 1: program_themes_dir(buf, size); return buf;
-    case 2: snprintf(buf, size, "%s", SFNVIZ_INSTALL_THEMES_DIR); return buf;
-    default: return NULL;
-    }
-}
-
-const char *theme_search_dir(size_t i, char *buf, size_t size)
-{
-    char earlier[PATH_MAX];
-    for (size_t raw = 0, n = 0; search_dir_raw(raw, buf, size); raw++) {
-        bool repeat = !buf[0];
-        for (size_t k = 0; k < raw && !repeat; k++)
-            repeat = strcmp(search_dir_raw(k, earlier, sizeof earlier), buf) == 0;
-        if (!repeat && n++ == i)
-            return buf;
-    }
-    return NULL;
-}
-
-static char *heap_copy(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (!p)
-        sfn_oom();
-    return memcpy(p, s, n);
+    if (xdg && xdg[0] == '/') /* the XDG spec: a relative value is to be ignored */
+        snprintf(buf, sizeof buf, "%s/sfnviz/themes", xdg);
+    else if (home && home[0] == '/')
+        snprintf(buf, sizeof buf, "%s/.local/share/sfnviz/themes", home);
+    add_dir(dirs, buf);
+    add_dir(dirs, program_themes_dir(buf, sizeof buf));
+    add_dir(dirs, SFNVIZ_INSTALL_THEMES_DIR);
 }
 
 static bool is_regular_file(const char *path)
@@ -80,15 +66,19 @@ static bool is_regular_file(const char *path)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-char *theme_search(const char *name)
+char *theme_search(const theme_dirs *dirs, const char *name)
 {
     static const char *const extensions[] = {".yaml", ".yml"};
-    char dir[PATH_MAX], path[PATH_MAX + 256];
-    for (size_t i = 0; theme_search_dir(i, dir, sizeof dir); i++) {
+    char path[PATH_MAX + 256];
+    for (size_t i = 0; i < dirs->count; i++) {
         for (size_t e = 0; e < 2; e++) {
-            int n = snprintf(path, sizeof path, "%s/%s%s", dir, name, extensions[e]);
-            if (n > 0 && (size_t)n < sizeof path && is_regular_file(path))
-                return heap_copy(path);
+            int n = snprintf(path, sizeof path, "%s/%s%s", dirs->path[i], name, extensions[e]);
+            if (n > 0 && (size_t)n < sizeof path && is_regular_file(path)) {
+                char *found = strdup(path);
+                if (!found)
+                    sfn_oom();
+                return found;
+            }
         }
     }
     return NULL;
