@@ -214,6 +214,43 @@ typedef struct sfnviz_retry_policy {
 /* For a RETRY edge fills *out and returns 0; -1 for any other kind. */
 int sfnviz_edge_retry(const sfnviz_edge *e, sfnviz_retry_policy *out);
 
+/* Checking (`sfnviz check`).
+ *
+ * sfnviz_check runs every rule over every machine of a loaded document and returns its findings sorted
+ * by machine, file and position: each an sfnviz_diagnostic whose `rule` is the rule's stable ID and whose
+ * location is the key it is about, in the file the user edits (the template, or the DefinitionUri file).
+ * What loading found that has a rule (a duplicate key, an unresolved placeholder) and each machine that
+ * has no definition to check (in S3, missing, broken) are findings too. A document that failed to load
+ * (sfnviz_doc_failed) has no findings: report its diagnostics instead. docs/rules.md lists the rules. */
+typedef struct sfnviz_rule {
+    const char *id;           /* "transition-target" */
+    sfnviz_severity severity; /* what its findings are: error or warning */
+    const char *summary;      /* what it catches, one line */
+    const char *service_code; /* the Step Functions validator's code for the same finding; NULL when none */
+} sfnviz_rule;
+
+size_t sfnviz_rule_count(void);
+int sfnviz_rule_at(size_t i, sfnviz_rule *out); /* 0, or -1 past the last */
+int sfnviz_rule_find(const char *id);           /* its index, or -1 */
+
+typedef struct sfnviz_check_options {
+    const char *const *ignore; /* rule IDs turned off (unknown IDs are ignored: check with sfnviz_rule_find) */
+    size_t ignore_count;
+} sfnviz_check_options;
+
+typedef struct sfnviz_findings sfnviz_findings;
+
+/* Never NULL except on out-of-memory. opts may be NULL. */
+sfnviz_findings *sfnviz_check(const sfnviz_doc *doc, const sfnviz_check_options *opts);
+void sfnviz_findings_free(sfnviz_findings *f);
+size_t sfnviz_findings_count(const sfnviz_findings *f);
+size_t sfnviz_findings_errors(const sfnviz_findings *f);
+size_t sfnviz_findings_warnings(const sfnviz_findings *f);
+/* Finding i: 0 and *out filled (strings belong to the findings), or -1 out of range. */
+int sfnviz_finding(const sfnviz_findings *f, size_t i, sfnviz_diagnostic *out);
+/* The index (for sfnviz_doc_machine) of the machine finding i is about; -1 for the file itself. */
+int sfnviz_finding_machine(const sfnviz_findings *f, size_t i);
+
 /* The built-in themes, in order: name and one-line description of theme i; NULL past the last. */
 const char *sfnviz_theme_builtin_name(size_t i);
 const char *sfnviz_theme_builtin_description(size_t i);

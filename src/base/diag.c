@@ -53,6 +53,12 @@ void diag_add(diag_list *d, diag_level level, mark at, const char *fmt, ...)
     push(d, item);
 }
 
+void diag_set_rule(diag_list *d, const char *rule)
+{
+    if (d->count)
+        d->items[d->count - 1].rule = rule;
+}
+
 void diag_list_move(diag_list *dst, diag_list *src)
 {
     for (size_t i = 0; i < src->count; i++)

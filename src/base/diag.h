@@ -42,6 +42,9 @@ void diag_add(diag_list *d, diag_level level, mark at, const char *fmt, ...)
 #define diag_error(d, at, ...) diag_add((d), DIAG_ERROR, (at), __VA_ARGS__)
 #define diag_warning(d, at, ...) diag_add((d), DIAG_WARNING, (at), __VA_ARGS__)
 
+/* Gives the last diagnostic added a rule ID (static text: `sfnviz check` reports it under that rule). */
+void diag_set_rule(diag_list *d, const char *rule);
+
 /* Moves every diagnostic of src to the end of dst. */
 void diag_list_move(diag_list *dst, diag_list *src);
 

@@ -27,6 +27,15 @@ static const command COMMANDS[] = {
     "\"kind\", \"name\", \"states\", \"definition\", \"status\", \"message\"}]}]} (docs/json-schema.md).\n"
     "Exit status: 0 when every file was read; 2 when a file cannot be read or parsed.\n",
      TAKES(OPT_LIST_FORMAT) | TAKES(OPT_ROOT) | TAKES(OPT_TIMINGS)},
+    {"check", run_check, "FILE...",
+    "Checks the state machines of each file against the rules the Step Functions service applies when it\n"
+    "accepts a definition, and more (unreachable states, endless loops, paths that are never evaluated).\n"
+    "Each finding names the key it is about: file:line:col: error|warning: message [rule-id], in the file\n"
+    "you edit (the template, or the DefinitionUri file).\n",
+    "The rules, their IDs and the service's own codes for them: docs/rules.md.\n"
+    "Exit status: 0 when there is no error (with --strict: no finding); 1 when there is one; 2 on bad\n"
+    "usage or when a file cannot be read or parsed.\n",
+     TAKES(OPT_CHECK_FORMAT) | TAKES(OPT_IGNORE) | TAKES(OPT_STRICT) | TAKES(OPT_LIST_RULES) | TAKES(OPT_ROOT) | TAKES(OPT_TIMINGS)},
     {"themes", run_themes, "",
     "Lists the built-in themes with a one-line description each. Use one with 'sfnviz render --theme NAME';\n"
     "--theme also takes a YAML file that sets some keys and inherits the rest (keys: themes/default.yaml).\n"

@@ -7,12 +7,13 @@ _sfnviz()
     prev=${COMP_WORDS[COMP_CWORD-1]}
     cmd=${COMP_WORDS[1]}
     if [ "$COMP_CWORD" -eq 1 ]; then
-        COMPREPLY=($(compgen -W "render list themes help --help --version -V" -- "$cur"))
+        COMPREPLY=($(compgen -W "render list check themes help --help --version -V" -- "$cur"))
         return
     fi
     case $prev in
     -f|--format)
         if [ "$cmd" = list ]; then COMPREPLY=($(compgen -W "text json" -- "$cur"))
+        elif [ "$cmd" = check ]; then COMPREPLY=($(compgen -W "text json github sarif" -- "$cur"))
         else COMPREPLY=($(compgen -W "svg png pdf dot json" -- "$cur")); fi
         return ;;
     --detail) COMPREPLY=($(compgen -W "auto full compact collapsed" -- "$cur")); return ;;
@@ -23,6 +24,7 @@ _sfnviz()
         return ;;
     --root) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    --ignore) COMPREPLY=($(compgen -W "$(sfnviz check --list-rules 2>/dev/null | awk '{print $1}')" -- "$cur")); return ;;
     -m|--machine|--dpi|--title) return ;;
     esac
     local opts
@@ -30,8 +32,9 @@ _sfnviz()
     render) opts="-f --format -o --output -m --machine --theme --dark-theme --legend --detail --direction
                   --no-title --title --dpi --root --timings -h --help" ;;
     list) opts="-f --format --root --timings -h --help" ;;
+    check) opts="-f --format --ignore --strict --list-rules --root --timings -h --help" ;;
     themes) opts="-h --help" ;;
-    help) COMPREPLY=($(compgen -W "render list themes help" -- "$cur")); return ;;
+    help) COMPREPLY=($(compgen -W "render list check themes help" -- "$cur")); return ;;
     *) return ;;
     esac
     if [[ $cur == -* ]]; then

@@ -13,6 +13,7 @@ _sfnviz() {
     commands=(
         'render:draw the state machines of templates and ASL files'
         'list:list the state machines of each file'
+        'check:check state machines against the service'"'"'s rules'
         'themes:list the built-in themes'
         'help:print the usage or a command'"'"'s help'
     )
@@ -44,6 +45,16 @@ _sfnviz() {
     list)
         _arguments -s \
             '(-f --format)'{-f,--format}'[output format]:format:(text json)' \
+            '--root[allow DefinitionUri files under DIR]:folder:_files -/' \
+            '--timings[print the time of each stage]' \
+            '(- *)'{-h,--help}'[this help]' \
+            '*:template or ASL file:_files' ;;
+    check)
+        _arguments -s \
+            '(-f --format)'{-f,--format}'[output format]:format:(text json github sarif)' \
+            '*--ignore[turn a rule off]:rule:(${(f)"$(sfnviz check --list-rules 2>/dev/null | cut -d" " -f1)"})' \
+            '--strict[warnings count as errors]' \
+            '(- *)--list-rules[list the rules]' \
             '--root[allow DefinitionUri files under DIR]:folder:_files -/' \
             '--timings[print the time of each stage]' \
             '(- *)'{-h,--help}'[this help]' \

@@ -43,6 +43,13 @@ static const option_spec OPTIONS[OPTION_COUNT] = {
     [OPT_ROOT] = {0, "root", "DIR", false,
                   "allow DefinitionUri files anywhere under DIR (default: the nearest folder above\n"
                   "the template holding .git, else the template's folder)"},
+    [OPT_CHECK_FORMAT] = {'f', "format", "FORMAT", false,
+                          "text (default: file:line:col: level: message [rule]), json, github (workflow\n"
+                          "annotations on the pull request's lines) or sarif (2.1.0, for code scanning)"},
+    [OPT_IGNORE] = {0, "ignore", "RULE", true, "turn off a rule (repeatable; IDs in docs/rules.md)"},
+    [OPT_STRICT] = {0, "strict", NULL, false, "warnings count as errors: exit 1 when there is any finding"},
+    [OPT_LIST_RULES] = {0, "list-rules", NULL, false,
+                        "list the rules (ID, severity, what each catches, the service's code) and exit"},
     [OPT_TIMINGS] = {0, "timings", NULL, false,
                      "print the time each stage took (read, model, graph, layout, render) on stderr"},
     [OPT_HELP] = {'h', "help", NULL, false, "this help"},
@@ -164,6 +171,7 @@ static int take_value(const command *c, option_id id, char *arg, options *o)
     static const char *const directions[] = {"TB", "LR"};
     static const char *const details[] = {"auto", "full", "compact", "collapsed"};
     static const char *const list_formats[] = {"text", "json"};
+    static const char *const check_formats[] = {"text", "json", "github", "sarif"};
     int k;
     switch (id) {
     case OPT_FORMAT:
@@ -197,6 +205,18 @@ static int take_value(const command *c, option_id id, char *arg, options *o)
             return usage_error(c, "--dpi takes a number from %d to %d, not '%s'", DPI_MIN, DPI_MAX, arg);
         return 0;
     case OPT_ROOT: o->root = arg; return 0;
+    case OPT_CHECK_FORMAT:
+        if ((k = pick_name(arg, check_formats, 4)) < 0)
+            return usage_error(c, "unknown format '%s' (choose text, json, github or sarif)", arg);
+        o->check_format = (check_format)k;
+        return 0;
+    case OPT_IGNORE:
+        if (sfnviz_rule_find(arg) < 0)
+            return usage_error(c, "unknown rule '%s' (the rules are listed in docs/rules.md)", arg);
+        o->ignores[o->ignore_count++] = arg;
+        return 0;
+    case OPT_STRICT: o->strict = true; return 0;
+    case OPT_LIST_RULES: o->list_rules = true; return 0;
     case OPT_TIMINGS: o->timings = true; return 0;
     case OPT_HELP:
     case OPTION_COUNT: break;
@@ -266,7 +286,8 @@ int options_parse(const command *c, int argc, char **argv, options *o)
     memset(o, 0, sizeof *o);
     o->format = -1;
     o->ids = calloc((size_t)argc, sizeof *o->ids);
-    if (!o->ids)
+    o->ignores = calloc((size_t)argc, sizeof *o->ignores);
+    if (!o->ids || !o->ignores)
         return EXIT_BAD_INPUT;
     struct option longs[OPTION_COUNT + 1];
     char shorts[2 * OPTION_COUNT + 2];
@@ -300,5 +321,7 @@ int options_parse(const command *c, int argc, char **argv, options *o)
 void options_free(options *o)
 {
     free(o->ids);
+    free(o->ignores);
     o->ids = NULL;
+    o->ignores = NULL;
 }

@@ -27,12 +27,18 @@ typedef enum option_id {
     OPT_TITLE,
     OPT_DPI,
     OPT_ROOT,
+    OPT_CHECK_FORMAT, /* -f/--format of check: text, json, github or sarif */
+    OPT_IGNORE,
+    OPT_STRICT,
+    OPT_LIST_RULES,
     OPT_TIMINGS,
     OPT_HELP, /* every command takes it */
     OPTION_COUNT
 } option_id;
 
 #define TAKES(id) (UINT32_C(1) << (id))
+
+typedef enum check_format { CHECK_TEXT, CHECK_JSON, CHECK_GITHUB, CHECK_SARIF } check_format;
 
 /* What the options said, for one run. */
 typedef struct options {
@@ -51,6 +57,11 @@ typedef struct options {
     bool timings;
     sfnviz_detail detail;
     double dpi;
+    check_format check_format;
+    const char **ignores; /* --ignore, in order */
+    size_t ignore_count;
+    bool strict;
+    bool list_rules;
     char **files; /* the operands */
     size_t file_count;
 } options;

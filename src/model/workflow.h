@@ -139,6 +139,7 @@ typedef struct sfnviz_machine { /* the tag is the public header's (sfnviz.h) */
     machine_kind kind;
     machine_status status;
     const char *message;         /* for a status other than OK: `file:line:col: what is wrong` */
+    bool no_definition;          /* status ERROR because the resource gives no definition at all */
     const char *message_plain;   /* the same without the location, which is message_at */
     mark message_at;
     const char *file;            /* the file the machine was found in */

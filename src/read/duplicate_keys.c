@@ -111,6 +111,7 @@ static void warn_duplicate_key(diag_list *diags, unsigned *warnings, const value
     describe_key(&shown, later->key, later->key_len);
     diag_warning(diags, later->key_mark, "duplicate key \"%s\" (also at line %u, column %u); the last one is used",
                  strbuf_cstr(&shown), earlier->key_mark.line, earlier->key_mark.column);
+    diag_set_rule(diags, "duplicate-key");
     strbuf_free(&shown);
 }
 

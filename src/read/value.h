@@ -41,6 +41,7 @@ struct value {
     const char *text;
     size_t len;
     bool quoted;    /* YAML: written quoted or as a block scalar; JSON: a string */
+    bool substituted; /* its text came from DefinitionSubstitutions: what kind it is, the deployment says */
     bool boolean;   /* VALUE_BOOL */
     double number;  /* VALUE_NUMBER */
     /* VALUE_SEQ: items[count]; VALUE_MAP: pairs[count] in source order. */

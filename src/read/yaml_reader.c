@@ -598,9 +598,11 @@ static bool set_key(reader *r, const char *key, size_t len, mark at)
         strbuf b;
         strbuf_init(&b);
         quote_for_message(&b, key, len);
-        if (r->duplicate_warnings++ < DUPLICATE_WARNINGS_MAX)
+        if (r->duplicate_warnings++ < DUPLICATE_WARNINGS_MAX) {
             diag_warning(r->diags, at, "duplicate key \"%s\" (also at line %u, column %u); the last one is used",
                          strbuf_cstr(&b), dup->key_mark.line, dup->key_mark.column);
+            diag_set_rule(r->diags, "duplicate-key");
+        }
         strbuf_free(&b);
         f->replaces = (size_t)(dup - (r->pairs + f->first));
     }

@@ -1,6 +1,7 @@
 /* substitute.c: DefinitionSubstitutions; see substitute.h. */
 #include "template/substitute.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Chains of substitutions deeper than this are taken for cycles; CloudFormation itself stops at its own cap. */
@@ -194,7 +195,65 @@ static const value *substitute_node(arena *a, const substitutions *s, const valu
     value *c = copy_node(a, v);
     c->text = text;
     c->len = len;
+    c->substituted = true;
     return c;
+}
+
+/* ---- placeholders nobody fills ---- */
+
+enum { UNRESOLVED_WARNINGS = 20 };
+
+static bool is_key(const substitutions *s, const char *name, size_t len)
+{
+    for (size_t i = 0; i < s->count; i++)
+        if (strlen(s->keys[i]) == len && memcmp(s->keys[i], name, len) == 0)
+            return true;
+    return false;
+}
+
+/* Intrinsics (a tag, or a map of one Fn:: or Ref key) are CloudFormation's to evaluate, placeholders
+ * within them included. */
+static bool is_intrinsic(const value *v)
+{
+    return v->tag || (v->kind == VALUE_MAP && v->count == 1 &&
+                      (strncmp(v->pairs[0].key, "Fn::", 4) == 0 || strcmp(v->pairs[0].key, "Ref") == 0));
+}
+
+static void report_unresolved(const substitutions *s, const value *v, diag_list *diags, unsigned *said)
+{
+    for (const char *p = v->text; (p = strstr(p, "${")) != NULL; p += 2) {
+        const char *close = strchr(p + 2, '}');
+        if (!close)
+            return;
+        size_t len = (size_t)(close - p - 2);
+        if (len == 0 || p[2] == '!' || is_key(s, p + 2, len) || (*said)++ >= UNRESOLVED_WARNINGS)
+            continue;
+        diag_warning(diags, v->at, "placeholder ${%.*s} has no DefinitionSubstitutions entry: it reaches Step "
+                                   "Functions as written",
+                     (int)len, p + 2);
+        diag_set_rule(diags, "substitution-unresolved");
+    }
+}
+
+void substitute_unresolved(const substitutions *s, const value *definition, diag_list *diags)
+{
+    const value **stack = NULL;
+    size_t n = 0, cap = 0;
+    unsigned said = 0;
+    stack = sfn_grow(stack, &cap, 1, sizeof *stack);
+    stack[n++] = definition;
+    while (n > 0) {
+        const value *v = stack[--n];
+        if (is_intrinsic(v))
+            continue;
+        if (v->kind == VALUE_STRING)
+            report_unresolved(s, v, diags, &said);
+        for (size_t i = 0; (v->kind == VALUE_MAP || v->kind == VALUE_SEQ) && i < v->count; i++) {
+            stack = sfn_grow(stack, &cap, n + 1, sizeof *stack);
+            stack[n++] = v->kind == VALUE_MAP ? v->pairs[i].val : v->items[i];
+        }
+    }
+    free(stack);
 }
 
 const value *substitute_tree(arena *a, const substitutions *s, const value *v, diag_list *diags)

@@ -39,4 +39,8 @@ const char *substitute_text(arena *a, const substitutions *s, const char *text, 
 /* The definition with substitutions applied to every string and key; NULL after an error in diags. */
 const value *substitute_tree(arena *a, const substitutions *s, const value *v, diag_list *diags);
 
+/* Warns (rule substitution-unresolved) of each `${Name}` in the definition's strings that no key of s
+ * fills, outside intrinsics: CloudFormation passes it on as written. */
+void substitute_unresolved(const substitutions *s, const value *definition, diag_list *diags);
+
 #endif

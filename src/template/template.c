@@ -159,6 +159,7 @@ static void take_diagnostics(reader *r, machine *m, diag_list *from, const char 
         diag *d = &from->items[i];
         if (d->level != DIAG_ERROR) {
             diag_add(&warnings, d->level, d->at, "%s", d->message);
+            diag_set_rule(&warnings, d->rule);
         } else if (m->status == MACHINE_OK) {
             char buf[1024];
             diag_format(d, buf, sizeof buf);
@@ -177,6 +178,9 @@ static void take_diagnostics(reader *r, machine *m, diag_list *from, const char 
  * substitutions, then the graph. */
 static void build_from(reader *r, machine *m, const value *def, const substitutions *subs)
 {
+    /* A DefinitionString's ${Name} may be Fn::Sub's; a standalone ASL file waits for its template. */
+    if (m->kind != MACHINE_ASL && (!m->where || strcmp(m->where, "DefinitionString") != 0))
+        substitute_unresolved(subs, def, r->diags);
     if (m->kind != MACHINE_ASL)
         def = intrinsic_replace(&r->t, def);
     diag_list local;
@@ -204,11 +208,13 @@ static const value *parse_definition(reader *r, read_fn read, const char *path, 
         diag_list second;
         diag_list_init(&second);
         v = subst ? read(r->a, path, subst, n, &second) : NULL;
-        diag_list_free(&second);
+        if (v) /* the first reading's errors are moot: keep the second's warnings */
+            diag_list_free(&first), first = second;
+        else
+            diag_list_free(&second);
     }
-    if (!v)
-        diag_list_move(errors, &first);
-    diag_list_free(&first);
+    /* A definition that parses keeps its warnings (duplicate keys) in the file's diagnostics. */
+    diag_list_move(v ? r->diags : errors, &first);
     return v;
 }
 
@@ -386,9 +392,11 @@ static const value_pair *definition_source(reader *r, machine *m, const value *p
         if (p)
             found = p;
     }
-    if (!found)
+    if (!found) {
         fail_machine(r, m, MACHINE_ERROR, m->at,
                      "no definition: give Definition, DefinitionUri, DefinitionString or DefinitionS3Location");
+        m->no_definition = true;
+    }
     return found;
 }
 
@@ -402,6 +410,7 @@ static void read_resource(reader *r, machine *m, const value *res)
     m->type = type ? intrinsic_text(&r->t, type) : NULL;
     if (!value_is_map(props)) {
         fail_machine(r, m, MACHINE_ERROR, res->at, "the resource has no Properties map");
+        m->no_definition = true;
         return;
     }
     substitutions subs;

@@ -1,0 +1,64 @@
+/* check.h: what the checks of `sfnviz check` share.
+ *
+ * check.c runs every check over every machine of a document and collects findings, each with its rule
+ * (rules.h) and the mark of the key it is about. A check is a function of one machine: it reads the model
+ * (scopes, states and edges, which keep their source values) and reports through check_report, which
+ * drops rules turned off and caps how often one rule speaks per machine (a YAML alias can repeat a
+ * mistake thousands of times). Checks never assume the transitions form a tree. */
+#ifndef SFNVIZ_CHECK_H
+#define SFNVIZ_CHECK_H
+
+#include "check/rules.h"
+#include "model/workflow.h"
+#include "read/value.h"
+
+#include <stdbool.h>
+
+typedef struct finding_list {
+    diag_list diags;   /* rule and level set from the rule table */
+    int *machine;      /* machine index of each diagnostic; -1 for the file itself */
+    size_t cap;
+} finding_list;
+
+typedef struct checker {
+    const machine *m;
+    int machine_index;
+    const bool *off;                /* [RULE_COUNT]: rules turned off */
+    unsigned said[RULE_COUNT];      /* findings of each rule for this machine */
+    finding_list *out;
+} checker;
+
+void check_report(checker *c, rule_id rule, mark at, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+/* The checks, one file each. */
+void check_structure(checker *c);   /* check_structure.c: StartAt, transitions, terminals, reachability */
+void check_names(checker *c);       /* check_names.c: unique, length, invisible characters */
+void check_fields(checker *c);      /* check_fields.c: which fields each state takes */
+/* check_field_values.c: what one field holds, and the facts across a state's fields. */
+void check_field_value(checker *c, const wf_state *s, const value_pair *p);
+void check_values_of(checker *c, const wf_state *s);
+void check_scopes_fields(checker *c); /* check_scopes.c: the top level, branches, processors; QueryLanguage */
+void check_choice(checker *c);      /* check_choice.c: Choice rules */
+void check_handlers(checker *c);    /* check_handlers.c: Retry and Catch */
+void check_payloads(checker *c);    /* check_payloads.c: NO_DOLLAR, NO_PATH, PASS_RESULT_IS_STATIC */
+
+/* Shared helpers (check_values.c). */
+/* The mark of `key` in map v: the key itself when present, else the map's own mark. */
+mark check_key_mark(const value *v, const char *key);
+/* A short type name for messages: "a string", "a number", "a list", "a map", "true or false", "null". */
+const char *check_kind_name(const value *v);
+/* State name for messages, cut to a readable length (the full name is in the file, at the mark). */
+const char *check_short(const char *name, char *buf, size_t size);
+/* Whether a string holds a JSONata expression "{% ... %}" (spaces around allowed). */
+bool check_is_jsonata_expr(const value *v);
+/* RFC 3339 as the service takes it: 2016-03-14T01:59:00Z, fractions and +hh:mm offsets allowed. */
+bool check_is_timestamp(const char *s);
+/* Why a Task's Resource cannot be right (a Lambda function ARN with a malformed name or qualifier), or
+ * NULL. Resources that still hold a placeholder or an intrinsic are taken as they are. */
+const char *check_resource_problem(const char *resource);
+
+#endif
