@@ -14,6 +14,10 @@
 typedef struct mark {
     const char *file; /* display path; NULL for "no position" */
     unsigned line, column;
+    /* Inside text assembled from pieces (a DefinitionString made by Fn::Join), which has no place of its
+     * own in the file: the position in that text, while line and column are the DefinitionString's.
+     * 0 otherwise. */
+    unsigned inner_line, inner_column;
 } mark;
 
 typedef enum diag_level { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE } diag_level;
@@ -55,9 +59,15 @@ void diag_print_all(FILE *out, const diag_list *d);
 /* The first error's text formatted as diag_print does, in buf; "" when there is none. */
 void diag_format(const diag *d, char *buf, size_t size);
 
+static inline mark mark_at(const char *file, unsigned line, unsigned column)
+{
+    mark m = {file, line, column, 0, 0};
+    return m;
+}
+
 static inline mark mark_none(void)
 {
-    mark m = {NULL, 0, 0};
+    mark m = {NULL, 0, 0, 0, 0};
     return m;
 }
 

@@ -39,6 +39,9 @@ void check_report(checker *c, rule_id rule, mark at, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
+    if (at.inner_line) /* in text Fn::Join assembled: where in that text */
+        snprintf(message + strlen(message), sizeof message - strlen(message),
+                 " (line %u, column %u of the DefinitionString's text)", at.inner_line, at.inner_column);
     if (c->said[rule] == FINDINGS_PER_RULE)
         strncat(message, " (and maybe more of this kind: only the first 100 are listed)",
                 sizeof message - strlen(message) - 1);

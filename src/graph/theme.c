@@ -405,7 +405,7 @@ const theme *theme_default(void)
 /* Reads a whole file into a malloc'd buffer; NULL after adding an error to diags. */
 static char *read_theme_file(const char *path, size_t *len, diag_list *diags)
 {
-    mark at = {path, 0, 0};
+    mark at = mark_at(path, 0, 0);
     FILE *f = fopen(path, "rb");
     if (!f) {
         diag_error(diags, at, "cannot read theme file: %s", strerror(errno));

@@ -49,7 +49,7 @@ typedef struct parser {
 
 static mark here(const parser *p)
 {
-    mark m = {p->path, p->line, p->column};
+    mark m = mark_at(p->path, p->line, p->column);
     return m;
 }
 
@@ -783,7 +783,7 @@ static value *parse_document(parser *p)
     skip_bom(p);
     skip_whitespace(p);
     if (at_end(p)) {
-        mark start = {p->path, 1, 1};
+        mark start = mark_at(p->path, 1, 1);
         fail(p, start, "empty document");
         return NULL;
     }

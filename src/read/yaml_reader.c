@@ -228,7 +228,7 @@ static unsigned clamp_unsigned(size_t n) { return n >= UINT_MAX ? UINT_MAX : (un
 /* libyaml counts from 0; our marks from 1. */
 static mark mark_from_yaml(const reader *r, yaml_mark_t m)
 {
-    mark out = {r->path, clamp_unsigned(m.line), clamp_unsigned(m.column)};
+    mark out = mark_at(r->path, clamp_unsigned(m.line), clamp_unsigned(m.column));
     out.line += out.line < UINT_MAX;
     out.column += out.column < UINT_MAX;
     return out;
@@ -252,14 +252,14 @@ static mark mark_from_offset(const reader *r, size_t offset)
             column += column < UINT_MAX;
         }
     }
-    mark m = {r->path, line, column};
+    mark m = mark_at(r->path, line, column);
     return m;
 }
 
 static void report_libyaml_error(reader *r)
 {
     const yaml_parser_t *p = &r->parser;
-    mark at = {r->path, 0, 0};
+    mark at = mark_at(r->path, 0, 0);
     if (p->error == YAML_READER_ERROR)
         at = mark_from_offset(r, p->problem_offset);
     else if (p->error == YAML_SCANNER_ERROR || p->error == YAML_PARSER_ERROR)
@@ -788,7 +788,7 @@ static bool on_event(reader *r, const yaml_event_t *ev)
 static value *read_stream(reader *r)
 {
     if (!yaml_parser_initialize(&r->parser)) {
-        mark at = {r->path, 0, 0};
+        mark at = mark_at(r->path, 0, 0);
         diag_error(r->diags, at, "cannot start the YAML parser: out of memory");
         return NULL;
     }
@@ -807,7 +807,7 @@ static value *read_stream(reader *r)
     }
     if (!r->root) {
         /* An empty stream, or one of only comments: a null document. */
-        mark at = {r->path, 1, 1};
+        mark at = mark_at(r->path, 1, 1);
         r->root = value_new(r->a, VALUE_NULL, at);
         r->root->text = "";
     }

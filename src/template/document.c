@@ -44,7 +44,7 @@ sfnviz_doc *sfnviz_doc_load_file(const char *path, const sfnviz_load_options *op
     int rc = source_read_file(path, &text, &len, err, sizeof err);
     timing_add(STAGE_READ, start);
     if (rc != 0) {
-        diag_error(&doc->diags, ((mark){doc->path, 0, 0}), "%s", err);
+        diag_error(&doc->diags, mark_at(doc->path, 0, 0), "%s", err);
         doc->failed = true;
         return doc;
     }
@@ -62,7 +62,7 @@ sfnviz_doc *sfnviz_doc_load_stream(const char *name, FILE *stream, const sfnviz_
     int rc = source_read_stream(stream, &text, &len, err, sizeof err);
     timing_add(STAGE_READ, start);
     if (rc != 0) {
-        diag_error(&doc->diags, ((mark){doc->path, 0, 0}), "%s", err);
+        diag_error(&doc->diags, mark_at(doc->path, 0, 0), "%s", err);
         doc->failed = true;
         return doc;
     }

@@ -1,5 +1,6 @@
 /* template.c: state machines of a template or ASL file; see template.h. */
 #include "template/template.h"
+#include "template/string_origin.h"
 #include "template/intrinsic.h"
 #include "model/resolve.h"
 #include "read/source.h"
@@ -196,7 +197,7 @@ static void build_from(reader *r, machine *m, const value *def, const substituti
 typedef value *(*read_fn)(arena *a, const char *path, const char *text, size_t len, diag_list *diags);
 
 static const value *parse_definition(reader *r, read_fn read, const char *path, const char *text, size_t len,
-                                     const substitutions *subs, diag_list *errors)
+                                     const substitutions *subs, diag_list *errors, diag_list *warnings)
 {
     diag_list first;
     diag_list_init(&first);
@@ -214,7 +215,7 @@ static const value *parse_definition(reader *r, read_fn read, const char *path, 
             diag_list_free(&second);
     }
     /* A definition that parses keeps its warnings (duplicate keys) in the file's diagnostics. */
-    diag_list_move(v ? r->diags : errors, &first);
+    diag_list_move(v ? warnings : errors, &first);
     return v;
 }
 
@@ -250,7 +251,7 @@ static void load_definition_file(reader *r, machine *m, const value *uri, const 
     }
     diag_list errors;
     diag_list_init(&errors);
-    const value *def = parse_definition(r, value_read, display, text, len, subs, &errors);
+    const value *def = parse_definition(r, value_read, display, text, len, subs, &errors, r->diags);
     free(text);
     if (!def) {
         take_diagnostics(r, m, &errors, "the DefinitionUri file does not parse");
@@ -305,19 +306,86 @@ static void shift_mark(mark *m, const reader *r, unsigned base, unsigned indent)
     m->line += base;
 }
 
-/* Moves every mark of a definition parsed from a block DefinitionString onto the template's lines. The
- * tree is fresh from the JSON reader: a tree, not a DAG, so each node is visited once. */
-static void shift_marks(value *v, const reader *r, unsigned base, unsigned indent)
+/* The scalar a DefinitionString's text is written in: the string itself, or Fn::Sub's string. */
+static const value *definition_scalar(const value *v)
 {
-    shift_mark(&v->at, r, base, indent);
+    if (value_is_map(v) && v->count == 1 && strcmp(v->pairs[0].key, "Fn::Sub") == 0)
+        return value_str(v->pairs[0].val) ? v->pairs[0].val : NULL;
+    return value_str(v) ? v : NULL;
+}
+
+/* For a DefinitionString written on one line as a quoted string, the map of its characters onto the
+ * template (string_origin.h); false otherwise. */
+static bool line_origin(const reader *r, const value *v, const char *text, string_origin *o)
+{
+    const value *s = definition_scalar(v);
+    if (!r->text || !s || !s->quoted || !s->at.line)
+        return false;
+    size_t i = offset_of(r, s->at.line, s->at.column);
+    unsigned column = s->at.column;
+    if (i < r->len && r->text[i] == '!') /* !Sub '...': the quote follows the tag */
+        for (; i < r->len && r->text[i] != ' ' && r->text[i] != '\n'; i++)
+            column++;
+    for (; i < r->len && r->text[i] == ' '; i++)
+        column++;
+    return string_origin_read(r->text, r->len, i, r->path, s->at.line, column, text, strlen(text), o);
+}
+
+/* Where the marks of a parsed DefinitionString go: lines of a block, columns of one line, or (text made
+ * by Fn::Join, or over several lines) the DefinitionString's own place, with the inner position kept. */
+typedef enum origin_kind { ORIGIN_BLOCK, ORIGIN_LINE, ORIGIN_INSIDE } origin_kind;
+
+typedef struct origin {
+    const reader *r;
+    origin_kind kind;
+    unsigned base, indent;     /* ORIGIN_BLOCK */
+    const string_origin *line; /* ORIGIN_LINE */
+    mark at;                   /* ORIGIN_INSIDE: the DefinitionString */
+} origin;
+
+static void place_mark(mark *m, const origin *o)
+{
+    if (o->kind == ORIGIN_BLOCK) {
+        shift_mark(m, o->r, o->base, o->indent);
+    } else if (o->kind == ORIGIN_LINE) {
+        string_origin_map(o->line, m);
+    } else if (m->line) {
+        mark inner = *m;
+        *m = o->at;
+        m->inner_line = inner.line;
+        m->inner_column = inner.column;
+    }
+}
+
+/* Moves every mark of a definition parsed from a DefinitionString onto the template. The tree is fresh
+ * from the JSON reader: a tree, not a DAG, so each node is visited once. */
+static void place_marks(value *v, const origin *o)
+{
+    place_mark(&v->at, o);
     for (size_t i = 0; i < v->count; i++) {
         if (v->kind == VALUE_SEQ) {
-            shift_marks(v->items[i], r, base, indent);
+            place_marks(v->items[i], o);
         } else if (v->kind == VALUE_MAP) {
-            shift_mark(&v->pairs[i].key_mark, r, base, indent);
-            shift_marks(v->pairs[i].val, r, base, indent);
+            place_mark(&v->pairs[i].key_mark, o);
+            place_marks(v->pairs[i].val, o);
         }
     }
+}
+
+/* A warning of the DefinitionString's reading, moved as its marks are (and its inner position said). */
+static void place_diag(diag *d, const origin *o)
+{
+    place_mark(&d->at, o);
+    if (!d->at.inner_line)
+        return;
+    size_t n = strlen(d->message) + 64;
+    char *longer = malloc(n);
+    if (!longer)
+        sfn_oom();
+    snprintf(longer, n, "%s (line %u, column %u of the DefinitionString's text)", d->message, d->at.inner_line,
+             d->at.inner_column);
+    free(d->message);
+    d->message = longer;
 }
 
 static void load_definition_string(reader *r, machine *m, const value *v, const substitutions *subs)
@@ -329,30 +397,37 @@ static void load_definition_string(reader *r, machine *m, const value *v, const 
         return;
     }
     unsigned base = 0, indent = 0;
+    string_origin line;
     bool block = block_origin(r, v, &base, &indent);
-    /* Text assembled by Fn::Join or written inline has no lines of its own in the template: its positions
-     * are reported inside the assembled text, at the DefinitionString. */
-    const char *label = block ? r->path : arena_printf(r->a, "%s (DefinitionString at line %u)", r->path, v->at.line);
-    diag_list errors;
+    bool one_line = !block && line_origin(r, v, text, &line);
+    diag_list errors, warnings;
     diag_list_init(&errors);
-    /* CloudFormation takes a DefinitionString as JSON only. */
-    const value *def = parse_definition(r, json_read, label, text, strlen(text), subs, &errors);
+    diag_list_init(&warnings);
+    /* CloudFormation takes a DefinitionString as JSON only. Its text is read as if it were the template:
+     * place_marks then moves every position onto the template's own lines. */
+    const value *def = parse_definition(r, json_read, r->path, text, strlen(text), subs, &errors, &warnings);
+    origin o = {r, block ? ORIGIN_BLOCK : one_line ? ORIGIN_LINE : ORIGIN_INSIDE, base, indent, &line, v->at};
     if (!def) {
-        diag *d = errors.count ? &errors.items[0] : NULL;
-        if (d && block) {
-            shift_mark(&d->at, r, base, indent);
-            fail_machine(r, m, MACHINE_ERROR, d->at, arena_printf(r->a, "DefinitionString is not valid JSON: %s",
-                                                                  d->message));
-        } else {
-            char buf[1024];
-            diag_format(d, buf, sizeof buf);
-            fail_machine(r, m, MACHINE_ERROR, v->at, arena_printf(r->a, "DefinitionString is not valid JSON: %s", buf));
-        }
+        mark at = errors.count ? errors.items[0].at : v->at, inner = at;
+        place_mark(&at, &o);
+        if (!at.line || at.file != r->path)
+            at = v->at;
+        fail_machine(r, m, MACHINE_ERROR, at,
+                     arena_printf(r->a, "DefinitionString is not valid JSON: %s (line %u, column %u of its text)",
+                                  errors.count ? errors.items[0].message : "it does not parse", inner.line,
+                                  inner.column));
         diag_list_free(&errors);
+        diag_list_free(&warnings);
+        if (one_line)
+            string_origin_free(&line);
         return;
     }
-    if (block)
-        shift_marks((value *)def, r, base, indent);
+    place_marks((value *)def, &o);
+    for (size_t i = 0; i < warnings.count; i++)
+        place_diag(&warnings.items[i], &o);
+    diag_list_move(r->diags, &warnings);
+    if (one_line)
+        string_origin_free(&line);
     build_from(r, m, def, subs);
 }
 
@@ -513,7 +588,7 @@ bool template_read(arena *a, const char *path, const value *root, const template
     }
     const value *resources = value_get(root, "Resources");
     if (!value_is_map(resources)) {
-        mark at = root ? root->at : (mark){path, 1, 1};
+        mark at = root ? root->at : mark_at(path, 1, 1);
         diag_error(diags, at, "not a template or state machine definition: expected a Resources map (SAM or "
                               "CloudFormation) or StartAt and States (Amazon States Language)");
         return false;

@@ -27,6 +27,9 @@ golden() {
 }
 
 golden check.txt orders.yaml
+# JSON inside a one-line JSON string lands on the template's columns; text Fn::Join assembled at the
+# DefinitionString, with the position inside its text in the message.
+golden check-definition-string.txt definition-string.json
 golden check.github -f github orders.yaml
 golden check.json -f json orders.yaml broken.yaml
 golden check.sarif -f sarif orders.yaml broken.yaml

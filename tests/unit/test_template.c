@@ -262,7 +262,9 @@ static void test_definition_string(void)
     CHECK_STR(state(sub, "Go") ? state(sub, "Go")->at.file : NULL, "cfn.yaml");
     CHECK_STR(state(join, "A") ? state(join, "A")->res.text : NULL, "λ Worker");
     CHECK_INT(broken->status, MACHINE_ERROR);
-    CHECK(broken->message && strstr(broken->message, "cfn.yaml:19:25: error: "));
+    /* Cut short: the error is at the string's end, its closing quote, and the message says where in the text. */
+    CHECK(broken->message && strstr(broken->message, "cfn.yaml:19:54: error: "));
+    CHECK(broken->message && strstr(broken->message, "(line 1, column 29 of its text)"));
     sfnviz_doc_free(doc);
 }
 
@@ -277,7 +279,42 @@ static void test_definition_string_error_position(void)
                                             "         \"States\": {\"A\": {\"Type\": \"Pass\" \"End\": true}}}\n");
     CHECK_INT(doc->machines[0].status, MACHINE_ERROR);
     CHECK_STR(doc->machines[0].message, "cfn.yaml:7:42: error: DefinitionString is not valid JSON: expected ',' or "
-                                        "'}' after an object member");
+                                        "'}' after an object member (line 2, column 34 of its text)");
+    sfnviz_doc_free(doc);
+}
+
+/* JSON inside a one-line JSON string: each position of the definition lands on the template's line, at
+ * the column of the escaped text (\" takes two columns, \\u00e9 seven). */
+static void test_definition_string_one_line(void)
+{
+    sfnviz_doc *doc = load_text("t.json", "{\"Resources\": {\"M\": {\"Type\": \"AWS::StepFunctions::StateMachine\",\n"
+                                          "  \"Properties\": {\"DefinitionString\":\n"
+                                          "    \"{\\\"Comment\\\": \\\"caf\\\\u00e9\\\", \\\"StartAt\\\": \\\"A\\\", \\\"States\\\": "
+                                          "{\\\"A\\\": {\\\"Type\\\": \\\"Succeed\\\"}}}\"}}}}\n");
+    CHECK_INT(doc->machine_count, 1);
+    const wf_state *a = doc->machine_count ? state(&doc->machines[0], "A") : NULL;
+    CHECK_STR(a ? a->at.file : NULL, "t.json");
+    CHECK_INT(a ? a->at.line : 0, 3);
+    CHECK_INT(a ? a->at.column : 0, 69); /* the backslash of the \\" that opens "A" */
+    sfnviz_doc_free(doc);
+}
+
+/* Text that Fn::Join assembles has no columns in the template: its marks are the DefinitionString's, with
+ * the position inside the text kept. */
+static void test_definition_string_joined(void)
+{
+    sfnviz_doc *doc = load_text("j.yaml", "Resources:\n"
+                                          "  M:\n"
+                                          "    Type: AWS::StepFunctions::StateMachine\n"
+                                          "    Properties:\n"
+                                          "      DefinitionString: !Join\n"
+                                          "        - \"\\n\"\n"
+                                          "        - ['{\"StartAt\": \"A\",', '\"States\": {\"A\": {\"Type\": \"Succeed\"}}}']\n");
+    const wf_state *a = doc->machine_count ? state(&doc->machines[0], "A") : NULL;
+    CHECK_STR(a ? a->at.file : NULL, "j.yaml");
+    CHECK_INT(a ? a->at.line : 0, 5);
+    CHECK_INT(a ? a->at.inner_line : 0, 2);
+    CHECK_INT(a ? a->at.inner_column : 0, 12);
     sfnviz_doc_free(doc);
 }
 
@@ -408,6 +445,8 @@ int main(void)
     test_substitutions();
     test_definition_string();
     test_definition_string_error_position();
+    test_definition_string_one_line();
+    test_definition_string_joined();
     test_definition_sources();
     test_definition_uri_file();
     test_not_a_template();
