@@ -104,6 +104,7 @@ static void check_machine(const machine *m, int index, const bool *off, finding_
     check_choice(&c);
     check_handlers(&c);
     check_payloads(&c);
+    check_expressions(&c);
 }
 
 /* ---- order ---- */

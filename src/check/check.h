@@ -45,6 +45,7 @@ void check_scopes_fields(checker *c); /* check_scopes.c: the top level, branches
 void check_choice(checker *c);      /* check_choice.c: Choice rules */
 void check_handlers(checker *c);    /* check_handlers.c: Retry and Catch */
 void check_payloads(checker *c);    /* check_payloads.c: NO_DOLLAR, NO_PATH, PASS_RESULT_IS_STATIC */
+void check_expressions(checker *c); /* check_expressions.c: JSONPath, intrinsics, JSONata */
 
 /* Shared helpers (check_values.c). */
 /* The mark of `key` in map v: the key itself when present, else the map's own mark. */
