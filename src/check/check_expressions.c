@@ -91,7 +91,9 @@ static void check_rule_paths(checker *c, const wf_state *s, const value *choices
         for (size_t i = 0; value_is_map(rule) && i < rule->count; i++) {
             const value_pair *p = &rule->pairs[i];
             size_t k = p->key_len;
-            if (!strcmp(p->key, "Variable") || (k > 4 && !strcmp(p->key + k - 4, "Path")))
+            bool comparison = k > 4 && !strcmp(p->key + k - 4, "Path");
+            /* A ...Path comparison that does not even start with $ is choice-operand's. */
+            if (!strcmp(p->key, "Variable") || (comparison && value_str(p->val) && p->val->text[0] == '$'))
                 check_path(c, s, p->key, p->val, PATH_KIND_REFERENCE);
             const value *nested = p->val;
             bool boolean = !strcmp(p->key, "And") || !strcmp(p->key, "Or") || !strcmp(p->key, "Not");
