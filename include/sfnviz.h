@@ -306,7 +306,7 @@ typedef struct sfnviz_render_options {
 int sfnviz_export(const sfnviz_doc *doc, const sfnviz_machine *const *machines, size_t n, sfnviz_format format,
                   const sfnviz_render_options *opts, char **out, size_t *out_len, char *err, size_t err_size);
 
-/* Where the time of this process went so far, stage by stage: name of stage i ("read", "model", "graph",
+/* Where the time of this process went so far, stage by stage: name of stage i ("read", "model", "check", "graph",
  * "layout", "render"; NULL past the last) and its total in seconds. For benchmarks and `--timings`. */
 const char *sfnviz_stage_name(size_t i);
 double sfnviz_stage_seconds(size_t i);

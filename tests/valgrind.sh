@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# valgrind over the real-world corpus: every template and ASL file exported as JSON, and every sample
-# drawn as DOT, SVG and PNG. Any invalid read or write, use of uninitialised memory, or a leak definitely
+# valgrind over the real-world corpus: every template and ASL file exported as JSON and checked, and every
+# sample drawn as DOT, SVG and PNG. Any invalid read or write, use of uninitialised memory, or a leak definitely
 # lost in sfnviz's own code fails the test. Graphviz 2.43's own layout leaks are suppressed (valgrind.supp).
 # The runs are shared among SFNVIZ_VALGRIND_JOBS workers (default: the processors online; CTest gives this
 # test both of a -j2 run, and never runs it beside the sanitizer suite).
@@ -17,6 +17,12 @@ while IFS=$'\t' read -r _ path role _; do
   [[ $role == template || $role == asl ]] || continue
   printf '%s (json)\trender\t%s\t-f\tjson\n' "$path" "$tests/corpus/$path"
 done < <(tail -n +2 "$tests/corpus/MANIFEST.tsv") >"$work/runs"
+# check: every corpus file, invalid ones included, in two runs of many files each (one process reads them
+# all, which is what `sfnviz check services/*/template.yaml` does), once as SARIF and once as text.
+mapfile -t checked < <(find "$tests/corpus" -type f \( -name '*.json' -o -name '*.yaml' -o -name '*.yml' \) | sort)
+half=$(((${#checked[@]} + 1) / 2))
+(IFS=$'\t'; printf 'check, first half (sarif)\tcheck\t-f\tsarif\t%s\n' "${checked[*]:0:$half}") >>"$work/runs"
+(IFS=$'\t'; printf 'check, second half (text)\tcheck\t%s\n' "${checked[*]:$half}") >>"$work/runs"
 n=0
 for f in "$tests"/../samples/*/template.yml "$tests"/../samples/*/*.asl.yaml; do
   for fmt in dot svg png; do

@@ -6,7 +6,7 @@
 #include <time.h>
 
 static double totals[STAGE_COUNT];
-static const char *const names[STAGE_COUNT] = {"read", "model", "graph", "layout", "render", "free"};
+static const char *const names[STAGE_COUNT] = {"read", "model", "check", "graph", "layout", "render", "free"};
 
 double timing_now(void)
 {

@@ -8,6 +8,7 @@
 typedef enum timing_stage {
     STAGE_READ,   /* file to value tree: reading and parsing YAML/JSON */
     STAGE_MODEL,  /* value tree to machines: template, definitions, substitutions, the workflow model */
+    STAGE_CHECK,  /* the rules of sfnviz check over the model */
     STAGE_GRAPH,  /* model to cgraph graph: nodes, edges, labels */
     STAGE_LAYOUT, /* Graphviz layout (with the layouts of each Parallel's box alone, for its bars) */
     STAGE_RENDER, /* output: DOT text, SVG, PNG or PDF, the JSON export */

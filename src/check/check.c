@@ -7,6 +7,7 @@
 #include "check/check.h"
 #include "sfnviz.h"
 #include "template/document.h"
+#include "base/timing.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -172,6 +173,7 @@ sfnviz_findings *sfnviz_check(const sfnviz_doc *doc, const sfnviz_check_options 
     diag_list_init(&f->list.diags);
     bool off[RULE_COUNT];
     rules_off(opts, off);
+    double start = timing_now();
     if (!doc->failed) {
         take_load_findings(doc, off, &f->list);
         for (size_t i = 0; i < doc->machine_count; i++)
@@ -183,6 +185,7 @@ sfnviz_findings *sfnviz_check(const sfnviz_doc *doc, const sfnviz_check_options 
             f->errors++;
         else if (f->list.diags.items[i].level == DIAG_WARNING)
             f->warnings++;
+    timing_add(STAGE_CHECK, start);
     return f;
 }
 

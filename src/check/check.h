@@ -38,8 +38,24 @@ void check_report(checker *c, rule_id rule, mark at, const char *fmt, ...)
 void check_structure(checker *c);   /* check_structure.c: StartAt, transitions, terminals, reachability */
 void check_names(checker *c);       /* check_names.c: unique, length, invisible characters */
 void check_fields(checker *c);      /* check_fields.c: which fields each state takes */
+/* What a state field holds (check_fields.c says it per field; check_field_values.c checks it). */
+typedef enum value_need {
+    NEED_ANY,         /* any JSON value (Parameters, Result, Output, ...) */
+    NEED_STRING,
+    NEED_PATH,        /* a string, or null (which discards) */
+    NEED_BOOL,
+    NEED_MAP,
+    NEED_MAP_OR_EXPR, /* a map, or (JSONata) an expression */
+    NEED_LIST,
+    NEED_LIST_OR_EXPR,
+    NEED_SECONDS,     /* a positive integer */
+    NEED_COUNT,       /* a non-negative integer */
+    NEED_PERCENT,     /* 0 to 100 */
+    NEED_TIMESTAMP,
+} value_need;
+
 /* check_field_values.c: what one field holds, and the facts across a state's fields. */
-void check_field_value(checker *c, const wf_state *s, const value_pair *p);
+void check_field_value(checker *c, const wf_state *s, const value_pair *p, value_need need);
 void check_values_of(checker *c, const wf_state *s);
 void check_scopes_fields(checker *c); /* check_scopes.c: the top level, branches, processors; QueryLanguage */
 void check_choice(checker *c);      /* check_choice.c: Choice rules */

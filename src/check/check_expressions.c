@@ -106,32 +106,35 @@ static void check_rule_paths(checker *c, const wf_state *s, const value *choices
     free(stack);
 }
 
+/* What a JSONPath state's field holds, by its name: one pass over the state's fields. */
+static void check_jsonpath_field(checker *c, const wf_state *s, const value_pair *p)
+{
+    static const char *const templates[] = {"Parameters", "ResultSelector", "ItemSelector", "Assign", "ItemReader",
+                                            "ResultWriter", NULL};
+    const char *k = p->key;
+    if (!strcmp(k, "ResultPath")) {
+        check_path(c, s, k, p->val, PATH_KIND_RESULT);
+    } else if (!strcmp(k, "ErrorPath") || !strcmp(k, "CausePath")) {
+        check_dollar(c, s, k, p->val);
+    } else if (!strcmp(k, "InputPath") || !strcmp(k, "OutputPath") ||
+               (p->key_len > 4 && !strcmp(k + p->key_len - 4, "Path"))) {
+        check_path(c, s, k, p->val, PATH_KIND_PATH); /* ItemsPath, SecondsPath, TimeoutSecondsPath, ... */
+    } else if (!strcmp(k, "Catch")) {
+        for (size_t i = 0; value_is_seq(p->val) && i < p->val->count; i++)
+            check_path(c, s, "Catch[].ResultPath", value_get(p->val->items[i], "ResultPath"), PATH_KIND_RESULT);
+    } else if (!strcmp(k, "Choices")) {
+        check_rule_paths(c, s, p->val);
+    } else {
+        for (const char *const *t = templates; *t; t++)
+            if (!strcmp(k, *t))
+                check_template(c, s, k, p->val);
+    }
+}
+
 static void check_jsonpath_state(checker *c, const wf_state *s)
 {
-    static const char *const paths[] = {"InputPath", "OutputPath", "ItemsPath", "TimeoutSecondsPath",
-                                        "HeartbeatSecondsPath", "SecondsPath", "TimestampPath",
-                                        "MaxConcurrencyPath", "ToleratedFailurePercentagePath",
-                                        "ToleratedFailureCountPath", NULL};
-    static const char *const templates[] = {"Parameters", "ResultSelector", "ItemSelector", "Assign", NULL};
-    for (const char *const *f = paths; *f; f++)
-        check_path(c, s, *f, value_get(s->src, *f), PATH_KIND_PATH);
-    check_path(c, s, "ResultPath", value_get(s->src, "ResultPath"), PATH_KIND_RESULT);
-    if (s->type == STATE_FAIL) {
-        const value *v;
-        if ((v = value_get(s->src, "ErrorPath")))
-            check_dollar(c, s, "ErrorPath", v);
-        if ((v = value_get(s->src, "CausePath")))
-            check_dollar(c, s, "CausePath", v);
-    }
-    for (const char *const *f = templates; *f; f++)
-        check_template(c, s, *f, value_get(s->src, *f));
-    check_template(c, s, "ItemReader", value_get(s->src, "ItemReader"));
-    check_template(c, s, "ResultWriter", value_get(s->src, "ResultWriter"));
-    const value *catchers = value_get(s->src, "Catch");
-    for (size_t i = 0; value_is_seq(catchers) && i < catchers->count; i++)
-        check_path(c, s, "Catch[].ResultPath", value_get(catchers->items[i], "ResultPath"), PATH_KIND_RESULT);
-    if (s->type == STATE_CHOICE)
-        check_rule_paths(c, s, value_get(s->src, "Choices"));
+    for (size_t i = 0; i < s->src->count; i++)
+        check_jsonpath_field(c, s, &s->src->pairs[i]);
 }
 
 /* ---- JSONata ---- */

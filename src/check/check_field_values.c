@@ -6,48 +6,6 @@
 
 #include <string.h>
 
-typedef enum value_need {
-    NEED_STRING,
-    NEED_PATH,        /* a string, or null (which discards) */
-    NEED_BOOL,
-    NEED_MAP,
-    NEED_MAP_OR_EXPR, /* a map, or (JSONata) an expression */
-    NEED_LIST,
-    NEED_LIST_OR_EXPR,
-    NEED_SECONDS,     /* a positive integer */
-    NEED_COUNT,       /* a non-negative integer */
-    NEED_PERCENT,     /* 0 to 100 */
-    NEED_TIMESTAMP,
-} value_need;
-
-static const struct {
-    const char *field;
-    value_need need;
-} NEEDS[] = {
-    {"Comment", NEED_STRING},         {"Next", NEED_STRING},
-    {"End", NEED_BOOL},               {"InputPath", NEED_PATH},
-    {"OutputPath", NEED_PATH},        {"ResultPath", NEED_PATH},
-    {"ResultSelector", NEED_MAP},
-    {"ItemSelector", NEED_MAP_OR_EXPR}, {"Arguments", NEED_MAP_OR_EXPR},
-    {"Assign", NEED_MAP},             {"Resource", NEED_STRING},
-    {"TimeoutSeconds", NEED_SECONDS}, {"HeartbeatSeconds", NEED_SECONDS},
-    {"TimeoutSecondsPath", NEED_STRING}, {"HeartbeatSecondsPath", NEED_STRING},
-    {"Credentials", NEED_MAP},        {"Choices", NEED_LIST},
-    {"Default", NEED_STRING},         {"Seconds", NEED_COUNT},
-    {"Timestamp", NEED_TIMESTAMP},    {"SecondsPath", NEED_STRING},
-    {"TimestampPath", NEED_STRING},   {"Error", NEED_STRING},
-    {"Cause", NEED_STRING},           {"ErrorPath", NEED_STRING},
-    {"CausePath", NEED_STRING},       {"Branches", NEED_LIST},
-    {"Iterator", NEED_MAP},           {"ItemProcessor", NEED_MAP},
-    {"ItemsPath", NEED_STRING},       {"Items", NEED_LIST_OR_EXPR},
-    {"ItemReader", NEED_MAP},         {"ItemBatcher", NEED_MAP},
-    {"ResultWriter", NEED_MAP},       {"MaxConcurrency", NEED_COUNT},
-    {"MaxConcurrencyPath", NEED_STRING}, {"ToleratedFailurePercentage", NEED_PERCENT},
-    {"ToleratedFailurePercentagePath", NEED_STRING}, {"ToleratedFailureCount", NEED_COUNT},
-    {"ToleratedFailureCountPath", NEED_STRING}, {"Label", NEED_STRING},
-    {"Retry", NEED_LIST},             {"Catch", NEED_LIST},
-};
-
 /* The service's upper bound on a number of seconds (statelint's; the service says "too large"). */
 static const long long SECONDS_MAX = 99999999;
 
@@ -65,6 +23,7 @@ static const char *need_text(value_need n)
     case NEED_COUNT: return "a whole number, 0 or more";
     case NEED_PERCENT: return "a number from 0 to 100";
     case NEED_TIMESTAMP: return "an RFC 3339 timestamp string";
+    case NEED_ANY: break;
     }
     return "a value";
 }
@@ -89,6 +48,7 @@ static bool kind_fits(const value *v, value_need n, bool jsonata)
     case NEED_COUNT:
     case NEED_PERCENT: return v->kind == VALUE_NUMBER;
     case NEED_TIMESTAMP: return v->kind == VALUE_STRING;
+    case NEED_ANY: break;
     }
     return true;
 }
@@ -120,20 +80,16 @@ static void check_range(checker *c, const wf_state *s, const value_pair *p, valu
                      v->text);
 }
 
-void check_field_value(checker *c, const wf_state *s, const value_pair *p)
+void check_field_value(checker *c, const wf_state *s, const value_pair *p, value_need need)
 {
-    for (size_t i = 0; i < sizeof NEEDS / sizeof NEEDS[0]; i++) {
-        if (strcmp(NEEDS[i].field, p->key) != 0)
-            continue;
-        char buf[96];
-        if (!kind_fits(p->val, NEEDS[i].need, s->jsonata))
-            check_report(c, RULE_FIELD_TYPE, p->val->at, "state \"%s\": %s must be %s, not %s",
-                         check_short(s->name, buf, sizeof buf), p->key, need_text(NEEDS[i].need),
-                         check_kind_name(p->val));
-        else if (NEEDS[i].need >= NEED_SECONDS)
-            check_range(c, s, p, NEEDS[i].need);
+    char buf[96];
+    if (need == NEED_ANY)
         return;
-    }
+    if (!kind_fits(p->val, need, s->jsonata))
+        check_report(c, RULE_FIELD_TYPE, p->val->at, "state \"%s\": %s must be %s, not %s",
+                     check_short(s->name, buf, sizeof buf), p->key, need_text(need), check_kind_name(p->val));
+    else if (need >= NEED_SECONDS)
+        check_range(c, s, p, need);
 }
 
 /* ---- facts across fields ---- */

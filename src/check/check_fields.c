@@ -26,72 +26,61 @@ typedef struct field_spec {
     const char *name;
     unsigned types;
     field_language language;
+    value_need need;
+    const char *excludes; /* the field a state cannot have with this one (TimeoutSeconds for ...Path) */
 } field_spec;
 
 static const field_spec FIELDS[] = {
-    {"Type", ALL, ANY_LANGUAGE},
-    {"Comment", ALL, ANY_LANGUAGE},
-    {"QueryLanguage", ALL, ANY_LANGUAGE},
-    {"Next", FLOWING, ANY_LANGUAGE},
-    {"End", FLOWING, ANY_LANGUAGE},
-    {"InputPath", ALL & ~FAIL, JSONPATH_ONLY},
-    {"OutputPath", ALL & ~FAIL, JSONPATH_ONLY},
-    {"Parameters", TASK | PASS | PARALLEL | MAP, JSONPATH_ONLY},
-    {"ResultSelector", TASK | PARALLEL | MAP, JSONPATH_ONLY},
-    {"ResultPath", TASK | PASS | PARALLEL | MAP, JSONPATH_ONLY},
-    {"Retry", TASK | PARALLEL | MAP, ANY_LANGUAGE},
-    {"Catch", TASK | PARALLEL | MAP, ANY_LANGUAGE},
-    {"Assign", ALL & ~(SUCCEED | FAIL), ANY_LANGUAGE},
-    {"Arguments", TASK | PARALLEL, JSONATA_ONLY},
-    {"Output", ALL & ~FAIL, JSONATA_ONLY},
-    {"Resource", TASK, ANY_LANGUAGE},
-    {"TimeoutSeconds", TASK, ANY_LANGUAGE},
-    {"TimeoutSecondsPath", TASK, JSONPATH_ONLY},
-    {"HeartbeatSeconds", TASK, ANY_LANGUAGE},
-    {"HeartbeatSecondsPath", TASK, JSONPATH_ONLY},
-    {"Credentials", TASK, ANY_LANGUAGE},
-    {"Result", PASS, JSONPATH_ONLY},
-    {"Choices", CHOICE, ANY_LANGUAGE},
-    {"Default", CHOICE, ANY_LANGUAGE},
-    {"Seconds", WAIT, ANY_LANGUAGE},
-    {"Timestamp", WAIT, ANY_LANGUAGE},
-    {"SecondsPath", WAIT, JSONPATH_ONLY},
-    {"TimestampPath", WAIT, JSONPATH_ONLY},
-    {"Error", FAIL, ANY_LANGUAGE},
-    {"Cause", FAIL, ANY_LANGUAGE},
-    {"ErrorPath", FAIL, JSONPATH_ONLY},
-    {"CausePath", FAIL, JSONPATH_ONLY},
-    {"Branches", PARALLEL, ANY_LANGUAGE},
-    {"Iterator", MAP, ANY_LANGUAGE},
-    {"ItemProcessor", MAP, ANY_LANGUAGE},
-    {"ItemsPath", MAP, JSONPATH_ONLY},
-    {"Items", MAP, JSONATA_ONLY},
-    {"ItemSelector", MAP, ANY_LANGUAGE},
-    {"ItemReader", MAP, ANY_LANGUAGE},
-    {"ItemBatcher", MAP, ANY_LANGUAGE},
-    {"ResultWriter", MAP, ANY_LANGUAGE},
-    {"MaxConcurrency", MAP, ANY_LANGUAGE},
-    {"MaxConcurrencyPath", MAP, JSONPATH_ONLY},
-    {"ToleratedFailurePercentage", MAP, ANY_LANGUAGE},
-    {"ToleratedFailurePercentagePath", MAP, JSONPATH_ONLY},
-    {"ToleratedFailureCount", MAP, ANY_LANGUAGE},
-    {"ToleratedFailureCountPath", MAP, JSONPATH_ONLY},
-    {"Label", MAP, ANY_LANGUAGE},
+    {"Type", ALL, ANY_LANGUAGE, NEED_ANY, NULL},
+    {"Comment", ALL, ANY_LANGUAGE, NEED_STRING, NULL},
+    {"QueryLanguage", ALL, ANY_LANGUAGE, NEED_ANY, NULL},
+    {"Next", FLOWING, ANY_LANGUAGE, NEED_STRING, NULL},
+    {"End", FLOWING, ANY_LANGUAGE, NEED_BOOL, NULL},
+    {"InputPath", ALL & ~FAIL, JSONPATH_ONLY, NEED_PATH, NULL},
+    {"OutputPath", ALL & ~FAIL, JSONPATH_ONLY, NEED_PATH, NULL},
+    {"Parameters", TASK | PASS | PARALLEL | MAP, JSONPATH_ONLY, NEED_ANY, NULL},
+    {"ResultSelector", TASK | PARALLEL | MAP, JSONPATH_ONLY, NEED_MAP, NULL},
+    {"ResultPath", TASK | PASS | PARALLEL | MAP, JSONPATH_ONLY, NEED_PATH, NULL},
+    {"Retry", TASK | PARALLEL | MAP, ANY_LANGUAGE, NEED_LIST, NULL},
+    {"Catch", TASK | PARALLEL | MAP, ANY_LANGUAGE, NEED_LIST, NULL},
+    {"Assign", ALL & ~(SUCCEED | FAIL), ANY_LANGUAGE, NEED_MAP, NULL},
+    {"Arguments", TASK | PARALLEL, JSONATA_ONLY, NEED_MAP_OR_EXPR, NULL},
+    {"Output", ALL & ~FAIL, JSONATA_ONLY, NEED_ANY, NULL},
+    {"Resource", TASK, ANY_LANGUAGE, NEED_STRING, NULL},
+    {"TimeoutSeconds", TASK, ANY_LANGUAGE, NEED_SECONDS, NULL},
+    {"TimeoutSecondsPath", TASK, JSONPATH_ONLY, NEED_STRING, "TimeoutSeconds"},
+    {"HeartbeatSeconds", TASK, ANY_LANGUAGE, NEED_SECONDS, NULL},
+    {"HeartbeatSecondsPath", TASK, JSONPATH_ONLY, NEED_STRING, "HeartbeatSeconds"},
+    {"Credentials", TASK, ANY_LANGUAGE, NEED_MAP, NULL},
+    {"Result", PASS, JSONPATH_ONLY, NEED_ANY, NULL},
+    {"Choices", CHOICE, ANY_LANGUAGE, NEED_LIST, NULL},
+    {"Default", CHOICE, ANY_LANGUAGE, NEED_STRING, NULL},
+    {"Seconds", WAIT, ANY_LANGUAGE, NEED_COUNT, NULL},
+    {"Timestamp", WAIT, ANY_LANGUAGE, NEED_TIMESTAMP, NULL},
+    {"SecondsPath", WAIT, JSONPATH_ONLY, NEED_STRING, NULL},
+    {"TimestampPath", WAIT, JSONPATH_ONLY, NEED_STRING, NULL},
+    {"Error", FAIL, ANY_LANGUAGE, NEED_STRING, NULL},
+    {"Cause", FAIL, ANY_LANGUAGE, NEED_STRING, NULL},
+    {"ErrorPath", FAIL, JSONPATH_ONLY, NEED_STRING, "Error"},
+    {"CausePath", FAIL, JSONPATH_ONLY, NEED_STRING, "Cause"},
+    {"Branches", PARALLEL, ANY_LANGUAGE, NEED_LIST, NULL},
+    {"Iterator", MAP, ANY_LANGUAGE, NEED_MAP, NULL},
+    {"ItemProcessor", MAP, ANY_LANGUAGE, NEED_MAP, "Iterator"},
+    {"ItemsPath", MAP, JSONPATH_ONLY, NEED_STRING, NULL},
+    {"Items", MAP, JSONATA_ONLY, NEED_LIST_OR_EXPR, NULL},
+    {"ItemSelector", MAP, ANY_LANGUAGE, NEED_MAP_OR_EXPR, "Parameters"},
+    {"ItemReader", MAP, ANY_LANGUAGE, NEED_MAP, NULL},
+    {"ItemBatcher", MAP, ANY_LANGUAGE, NEED_MAP, NULL},
+    {"ResultWriter", MAP, ANY_LANGUAGE, NEED_MAP, NULL},
+    {"MaxConcurrency", MAP, ANY_LANGUAGE, NEED_COUNT, NULL},
+    {"MaxConcurrencyPath", MAP, JSONPATH_ONLY, NEED_STRING, "MaxConcurrency"},
+    {"ToleratedFailurePercentage", MAP, ANY_LANGUAGE, NEED_PERCENT, NULL},
+    {"ToleratedFailurePercentagePath", MAP, JSONPATH_ONLY, NEED_STRING, "ToleratedFailurePercentage"},
+    {"ToleratedFailureCount", MAP, ANY_LANGUAGE, NEED_COUNT, NULL},
+    {"ToleratedFailureCountPath", MAP, JSONPATH_ONLY, NEED_STRING, "ToleratedFailureCount"},
+    {"Label", MAP, ANY_LANGUAGE, NEED_STRING, NULL},
 };
 enum { FIELD_COUNT = sizeof FIELDS / sizeof FIELDS[0] };
-
-/* Pairs of which a state takes one at most. */
-static const char *const EXCLUSIVE[][2] = {
-    {"TimeoutSeconds", "TimeoutSecondsPath"},
-    {"HeartbeatSeconds", "HeartbeatSecondsPath"},
-    {"Error", "ErrorPath"},
-    {"Cause", "CausePath"},
-    {"MaxConcurrency", "MaxConcurrencyPath"},
-    {"ToleratedFailureCount", "ToleratedFailureCountPath"},
-    {"ToleratedFailurePercentage", "ToleratedFailurePercentagePath"},
-    {"Iterator", "ItemProcessor"},
-    {"ItemSelector", "Parameters"},
-};
 
 static const field_spec *field_find(const char *name)
 {
@@ -151,7 +140,8 @@ static const char *type_names(unsigned types, char *buf, size_t size)
     return buf;
 }
 
-static bool check_one_field(checker *c, const wf_state *s, const value_pair *p)
+/* Reports a field the state cannot have; returns its row when the state may have it. */
+static const field_spec *check_one_field(checker *c, const wf_state *s, const value_pair *p)
 {
     const field_spec *f = field_find(p->key);
     char buf[96], types[128];
@@ -176,20 +166,22 @@ static bool check_one_field(checker *c, const wf_state *s, const value_pair *p)
     } else {
         ok = true;
     }
-    return ok;
+    return ok ? f : NULL;
 }
 
-static void check_exclusive(checker *c, const wf_state *s)
+/* present[i]: the state's entry for FIELDS[i], when it may have that field. */
+static void check_exclusive(checker *c, const wf_state *s, const value_pair *const *present)
 {
     char buf[96];
-    for (size_t i = 0; i < sizeof EXCLUSIVE / sizeof EXCLUSIVE[0]; i++) {
-        const value_pair *a = value_get_pair(s->src, EXCLUSIVE[i][0]);
-        const value_pair *b = value_get_pair(s->src, EXCLUSIVE[i][1]);
-        if (a && b) {
-            const value_pair *later = a->key_mark.line > b->key_mark.line ? a : b;
-            check_report(c, RULE_FIELD_EXCLUSIVE, later->key_mark, "state \"%s\" has both %s and %s: give one",
-                         check_short(s->name, buf, sizeof buf), EXCLUSIVE[i][0], EXCLUSIVE[i][1]);
-        }
+    for (size_t i = 0; i < FIELD_COUNT; i++) {
+        if (!present[i] || !FIELDS[i].excludes)
+            continue;
+        const value_pair *other = present[field_find(FIELDS[i].excludes) - FIELDS];
+        if (!other)
+            continue;
+        const value_pair *later = present[i]->key_mark.line > other->key_mark.line ? present[i] : other;
+        check_report(c, RULE_FIELD_EXCLUSIVE, later->key_mark, "state \"%s\" has both %s and %s: give one",
+                     check_short(s->name, buf, sizeof buf), FIELDS[i].excludes, FIELDS[i].name);
     }
 }
 
@@ -253,10 +245,15 @@ void check_fields(checker *c)
         check_type(c, s);
         if (s->type == STATE_UNKNOWN)
             continue; /* which fields it may take is unknown */
-        for (size_t k = 0; k < s->src->count; k++)
-            if (check_one_field(c, s, &s->src->pairs[k]))
-                check_field_value(c, s, &s->src->pairs[k]);
-        check_exclusive(c, s);
+        const value_pair *present[FIELD_COUNT] = {0};
+        for (size_t k = 0; k < s->src->count; k++) {
+            const field_spec *f = check_one_field(c, s, &s->src->pairs[k]);
+            if (f) {
+                present[f - FIELDS] = &s->src->pairs[k];
+                check_field_value(c, s, &s->src->pairs[k], f->need);
+            }
+        }
+        check_exclusive(c, s, present);
         check_required(c, s);
         check_values_of(c, s);
     }

@@ -51,7 +51,7 @@ static const option_spec OPTIONS[OPTION_COUNT] = {
     [OPT_LIST_RULES] = {0, "list-rules", NULL, false,
                         "list the rules (ID, severity, what each catches, the service's code) and exit"},
     [OPT_TIMINGS] = {0, "timings", NULL, false,
-                     "print the time each stage took (read, model, graph, layout, render) on stderr"},
+                     "print the time each stage took (read, model, check, graph, layout, render) on stderr"},
     [OPT_HELP] = {'h', "help", NULL, false, "this help"},
 };
 

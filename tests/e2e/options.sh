@@ -78,7 +78,7 @@ expect_err "naming it" "no-such-theme"
 # --timings: the time of each stage on stderr, for the benchmark; list takes it, themes does not.
 run render "$HELLO" -f svg --timings
 expect_rc "--timings" 0
-expect_err "--timings names the six stages" "^sfnviz: timings: read [0-9.]+ ms · model [0-9.]+ ms · graph [0-9.]+ ms · layout [0-9.]+ ms · render [0-9.]+ ms · free [0-9.]+ ms$"
+expect_err "--timings names the seven stages" "^sfnviz: timings: read [0-9.]+ ms · model [0-9.]+ ms · check [0-9.]+ ms · graph [0-9.]+ ms · layout [0-9.]+ ms · render [0-9.]+ ms · free [0-9.]+ ms$"
 expect_out "and the SVG is still written" "</svg>"
 run list "$HELLO" --timings
 expect_err "list --timings" "^sfnviz: timings: read"
