@@ -101,11 +101,17 @@ static void check_machine(const machine *m, int index, const bool *off, finding_
     c.out = out;
     check_structure(&c);
     check_names(&c);
-    check_fields(&c);
-    check_choice(&c);
-    check_handlers(&c);
-    check_payloads(&c);
-    check_expressions(&c);
+    check_scopes_fields(&c);
+    for (size_t i = 0; i < m->state_count; i++) {
+        const wf_state *s = &m->states[i];
+        if (!check_fields(&c, s))
+            continue;
+        check_state_language(&c, s);
+        check_choice(&c, s);
+        check_handlers(&c, s);
+        check_payloads(&c, s);
+        check_expressions(&c, s);
+    }
 }
 
 /* ---- order ---- */

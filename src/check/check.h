@@ -34,10 +34,6 @@ void check_report(checker *c, rule_id rule, mark at, const char *fmt, ...)
 #endif
     ;
 
-/* The checks, one file each. */
-void check_structure(checker *c);   /* check_structure.c: StartAt, transitions, terminals, reachability */
-void check_names(checker *c);       /* check_names.c: unique, length, invisible characters */
-void check_fields(checker *c);      /* check_fields.c: which fields each state takes */
 /* What a state field holds (check_fields.c says it per field; check_field_values.c checks it). */
 typedef enum value_need {
     NEED_ANY,         /* any JSON value (Parameters, Result, Output, ...) */
@@ -54,14 +50,23 @@ typedef enum value_need {
     NEED_TIMESTAMP,
 } value_need;
 
+/* The checks, one file each. Those of the machine as a whole: */
+void check_structure(checker *c);     /* check_structure.c: StartAt, transitions, terminals, reachability */
+void check_names(checker *c);         /* check_names.c: unique, length, invisible characters */
+void check_scopes_fields(checker *c); /* check_scopes.c: the top level, branches, processors */
+/* Those of one state, run one state after the other so that its values are read while they are at hand
+ * (a large definition does not fit in the caches). check_fields returns false when the state is no map or
+ * of no known type: the others then have nothing to go on. */
+bool check_fields(checker *c, const wf_state *s);      /* check_fields.c: which fields each state takes */
+void check_state_language(checker *c, const wf_state *s); /* check_scopes.c: its QueryLanguage */
+void check_choice(checker *c, const wf_state *s);      /* check_choice.c: Choice rules */
+void check_handlers(checker *c, const wf_state *s);    /* check_handlers.c: Retry and Catch */
+/* check_payloads.c: the service's warnings NO_DOLLAR, NO_PATH, PASS_RESULT_IS_STATIC */
+void check_payloads(checker *c, const wf_state *s);
+void check_expressions(checker *c, const wf_state *s); /* check_expressions.c: JSONPath, intrinsics, JSONata */
 /* check_field_values.c: what one field holds, and the facts across a state's fields. */
 void check_field_value(checker *c, const wf_state *s, const value_pair *p, value_need need);
 void check_values_of(checker *c, const wf_state *s);
-void check_scopes_fields(checker *c); /* check_scopes.c: the top level, branches, processors; QueryLanguage */
-void check_choice(checker *c);      /* check_choice.c: Choice rules */
-void check_handlers(checker *c);    /* check_handlers.c: Retry and Catch */
-void check_payloads(checker *c);    /* check_payloads.c: NO_DOLLAR, NO_PATH, PASS_RESULT_IS_STATIC */
-void check_expressions(checker *c); /* check_expressions.c: JSONPath, intrinsics, JSONata */
 
 /* Shared helpers (check_values.c). */
 /* The mark of `key` in map v: the key itself when present, else the map's own mark. */

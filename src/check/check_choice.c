@@ -212,9 +212,8 @@ static void check_one_choice(checker *c, const wf_state *s)
                      r.state);
 }
 
-void check_choice(checker *c)
+void check_choice(checker *c, const wf_state *s)
 {
-    for (size_t i = 0; i < c->m->state_count; i++)
-        if (c->m->states[i].type == STATE_CHOICE && value_is_map(c->m->states[i].src))
-            check_one_choice(c, &c->m->states[i]);
+    if (s->type == STATE_CHOICE)
+        check_one_choice(c, s);
 }

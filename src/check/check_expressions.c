@@ -204,15 +204,10 @@ static void check_jsonata_state(checker *c, const wf_state *s)
     free(fields);
 }
 
-void check_expressions(checker *c)
+void check_expressions(checker *c, const wf_state *s)
 {
-    for (size_t i = 0; i < c->m->state_count; i++) {
-        const wf_state *s = &c->m->states[i];
-        if (!value_is_map(s->src) || s->type == STATE_UNKNOWN)
-            continue;
-        if (s->jsonata)
-            check_jsonata_state(c, s);
-        else
-            check_jsonpath_state(c, s);
-    }
+    if (s->jsonata)
+        check_jsonata_state(c, s);
+    else
+        check_jsonpath_state(c, s);
 }

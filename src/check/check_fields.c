@@ -85,7 +85,7 @@ enum { FIELD_COUNT = sizeof FIELDS / sizeof FIELDS[0] };
 static const field_spec *field_find(const char *name)
 {
     for (size_t i = 0; i < FIELD_COUNT; i++)
-        if (strcmp(FIELDS[i].name, name) == 0)
+        if (FIELDS[i].name[0] == name[0] && strcmp(FIELDS[i].name, name) == 0)
             return &FIELDS[i];
     return NULL;
 }
@@ -232,30 +232,27 @@ static void check_type(checker *c, const wf_state *s)
                      who, text, near ? ", did you mean \"" : "", near ? near : "", near ? "\"?" : "");
 }
 
-void check_fields(checker *c)
+bool check_fields(checker *c, const wf_state *s)
 {
-    for (size_t i = 0; i < c->m->state_count; i++) {
-        const wf_state *s = &c->m->states[i];
-        if (!value_is_map(s->src)) {
-            char buf[96];
-            check_report(c, RULE_STATE_NOT_MAP, s->src->at, "state \"%s\" must be a map of fields, not %s",
-                         check_short(s->name, buf, sizeof buf), check_kind_name(s->src));
-            continue;
-        }
-        check_type(c, s);
-        if (s->type == STATE_UNKNOWN)
-            continue; /* which fields it may take is unknown */
-        const value_pair *present[FIELD_COUNT] = {0};
-        for (size_t k = 0; k < s->src->count; k++) {
-            const field_spec *f = check_one_field(c, s, &s->src->pairs[k]);
-            if (f) {
-                present[f - FIELDS] = &s->src->pairs[k];
-                check_field_value(c, s, &s->src->pairs[k], f->need);
-            }
-        }
-        check_exclusive(c, s, present);
-        check_required(c, s);
-        check_values_of(c, s);
+    if (!value_is_map(s->src)) {
+        char buf[96];
+        check_report(c, RULE_STATE_NOT_MAP, s->src->at, "state \"%s\" must be a map of fields, not %s",
+                     check_short(s->name, buf, sizeof buf), check_kind_name(s->src));
+        return false;
     }
-    check_scopes_fields(c);
+    check_type(c, s);
+    if (s->type == STATE_UNKNOWN)
+        return false; /* which fields it may take is unknown */
+    const value_pair *present[FIELD_COUNT] = {0};
+    for (size_t k = 0; k < s->src->count; k++) {
+        const field_spec *f = check_one_field(c, s, &s->src->pairs[k]);
+        if (f) {
+            present[f - FIELDS] = &s->src->pairs[k];
+            check_field_value(c, s, &s->src->pairs[k], f->need);
+        }
+    }
+    check_exclusive(c, s, present);
+    check_required(c, s);
+    check_values_of(c, s);
+    return true;
 }

@@ -172,15 +172,12 @@ static void check_list(handler_ctx *h, const char *list)
     }
 }
 
-void check_handlers(checker *c)
+void check_handlers(checker *c, const wf_state *s)
 {
-    for (size_t i = 0; i < c->m->state_count; i++) {
-        const wf_state *s = &c->m->states[i];
-        if (s->type != STATE_TASK && s->type != STATE_PARALLEL && s->type != STATE_MAP)
-            continue;
-        char buf[96];
-        handler_ctx h = {c, s, check_short(s->name, buf, sizeof buf), NULL};
-        check_list(&h, "Retry");
-        check_list(&h, "Catch");
-    }
+    if (s->type != STATE_TASK && s->type != STATE_PARALLEL && s->type != STATE_MAP)
+        return;
+    char buf[96];
+    handler_ctx h = {c, s, check_short(s->name, buf, sizeof buf), NULL};
+    check_list(&h, "Retry");
+    check_list(&h, "Catch");
 }

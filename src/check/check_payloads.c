@@ -77,21 +77,18 @@ static void check_no_path(checker *c, const wf_state *s)
     }
 }
 
-void check_payloads(checker *c)
+void check_payloads(checker *c, const wf_state *s)
 {
     static const char *const templates[] = {"Parameters", "ResultSelector", "ItemSelector", NULL};
-    for (size_t i = 0; i < c->m->state_count; i++) {
-        const wf_state *s = &c->m->states[i];
-        if (!value_is_map(s->src) || s->type == STATE_UNKNOWN || s->jsonata)
-            continue; /* JSONata has no .$ fields: {% %} marks its expressions */
-        for (const char *const *t = templates; *t; t++)
-            each_pair(c, s, *t, value_get(s->src, *t), no_dollar);
-        each_pair(c, s, "ItemReader.Parameters", value_get(value_get(s->src, "ItemReader"), "Parameters"), no_dollar);
-        each_pair(c, s, "ResultWriter.Parameters", value_get(value_get(s->src, "ResultWriter"), "Parameters"),
-                  no_dollar);
-        if (s->type == STATE_PASS)
-            each_pair(c, s, "Result", value_get(s->src, "Result"), static_result);
-        if (s->type == STATE_FAIL)
-            check_no_path(c, s);
-    }
+    if (s->jsonata)
+        return; /* JSONata has no .$ fields: {% %} marks its expressions */
+    for (const char *const *t = templates; *t; t++)
+        each_pair(c, s, *t, value_get(s->src, *t), no_dollar);
+    each_pair(c, s, "ItemReader.Parameters", value_get(value_get(s->src, "ItemReader"), "Parameters"), no_dollar);
+    each_pair(c, s, "ResultWriter.Parameters", value_get(value_get(s->src, "ResultWriter"), "Parameters"),
+              no_dollar);
+    if (s->type == STATE_PASS)
+        each_pair(c, s, "Result", value_get(s->src, "Result"), static_result);
+    if (s->type == STATE_FAIL)
+        check_no_path(c, s);
 }

@@ -99,6 +99,9 @@ void check_scopes_fields(checker *c)
         check_top_values(c, &c->m->scopes[0]);
         check_language(c, value_get(c->m->scopes[0].src, "QueryLanguage"), NULL);
     }
-    for (size_t i = 0; i < c->m->state_count; i++)
-        check_language(c, value_get(c->m->states[i].src, "QueryLanguage"), &c->m->states[i]);
+}
+
+void check_state_language(checker *c, const wf_state *s)
+{
+    check_language(c, value_get(s->src, "QueryLanguage"), s);
 }

@@ -38,13 +38,6 @@ value *value_get(const value *v, const char *key)
     return p ? p->val : NULL;
 }
 
-bool value_is_scalar(const value *v) { return v && v->kind != VALUE_SEQ && v->kind != VALUE_MAP; }
-bool value_is_map(const value *v) { return v && v->kind == VALUE_MAP; }
-bool value_is_seq(const value *v) { return v && v->kind == VALUE_SEQ; }
-
-const char *value_str(const value *v) { return v && v->kind == VALUE_STRING && !v->tag ? v->text : NULL; }
-
-const char *value_scalar_text(const value *v) { return value_is_scalar(v) && !v->tag ? v->text : NULL; }
 
 bool value_int(const value *v, long long *out)
 {

@@ -61,13 +61,17 @@ enum {
 value *value_get(const value *v, const char *key);
 const value_pair *value_get_pair(const value *v, const char *key);
 
-/* The text of a string scalar (or of any scalar when any_scalar), else NULL. */
-const char *value_str(const value *v);
-const char *value_scalar_text(const value *v);
+/* Inline: the checks of `sfnviz check` ask these of every field of every state. */
+static inline bool value_is_scalar(const value *v) { return v && v->kind != VALUE_SEQ && v->kind != VALUE_MAP; }
+static inline bool value_is_map(const value *v) { return v && v->kind == VALUE_MAP; }
+static inline bool value_is_seq(const value *v) { return v && v->kind == VALUE_SEQ; }
 
-bool value_is_scalar(const value *v);
-bool value_is_map(const value *v);
-bool value_is_seq(const value *v);
+/* The text of a string scalar (value_str) or of any scalar (value_scalar_text), untagged; else NULL. */
+static inline const char *value_str(const value *v)
+{
+    return v && v->kind == VALUE_STRING && !v->tag ? v->text : NULL;
+}
+static inline const char *value_scalar_text(const value *v) { return value_is_scalar(v) && !v->tag ? v->text : NULL; }
 
 /* Integer value of a number scalar that holds an exact integer; false otherwise. */
 bool value_int(const value *v, long long *out);
