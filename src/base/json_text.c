@@ -9,6 +9,13 @@ void json_put_string(strbuf *out, const char *s)
     strbuf_putc(out, '"');
     const unsigned char *end = (const unsigned char *)s + strlen(s);
     for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        const unsigned char *run = p; /* printable ASCII needs no escape: copied a run at a time */
+        while (*p >= 0x20 && *p < 0x7F && *p != '"' && *p != '\\')
+            p++;
+        if (p > run)
+            strbuf_put(out, (const char *)run, (size_t)(p - run));
+        if (!*p)
+            break;
         size_t n = utf8_sequence_length(p, (size_t)(end - p));
         if (n == 0) {
             strbuf_puts(out, "\\ufffd");
