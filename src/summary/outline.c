@@ -17,11 +17,23 @@ typedef struct walk_frame {
     int cursor; /* edges of the state still to look at, taken from the last one down */
 } walk_frame;
 
+typedef struct walk {
+    const machine *m;
+    bool *seen;        /* per state */
+    const bool *again; /* per edge: an earlier edge of its state goes to the same state */
+    walk_frame *stack;
+    int *indegree;
+} walk;
+
 /* Depth-first from root over states not yet seen, appending each state to post[] when all it leads to is
  * done. Edges are taken last first, so a state's Next (or first rule) is finished last and comes first
- * once the run is reversed. */
-static void walk_from(const machine *m, int root, bool *seen, walk_frame *stack, int *post, size_t *npost)
+ * once the run is reversed; an edge to a state an earlier edge already goes to is left to that one, so a
+ * state comes where it is first named. */
+static void walk_from(const walk *w, int root, int *post, size_t *npost)
 {
+    const machine *m = w->m;
+    bool *seen = w->seen;
+    walk_frame *stack = w->stack;
     size_t depth = 0;
     seen[root] = true;
     stack[depth++] = (walk_frame){root, m->states[root].edge_count};
@@ -29,8 +41,9 @@ static void walk_from(const machine *m, int root, bool *seen, walk_frame *stack,
         walk_frame *f = &stack[depth - 1];
         int next = -1;
         while (f->cursor > 0 && next < 0) {
-            const wf_edge *e = &m->edges[m->states[f->state].first_edge + --f->cursor];
-            if (follows(e) && !seen[e->to])
+            int k = m->states[f->state].first_edge + --f->cursor;
+            const wf_edge *e = &m->edges[k];
+            if (follows(e) && !seen[e->to] && !w->again[k])
                 next = e->to;
         }
         if (next < 0) {
@@ -53,24 +66,45 @@ static void reverse(int *a, size_t n)
 }
 
 /* One run of the walk from root, reversed into execution order at order[*n...]. */
-static void run_from(const machine *m, int root, bool *seen, walk_frame *stack, int *order, size_t *n)
+static void run_from(const walk *w, int root, int *order, size_t *n)
 {
     size_t first = *n;
-    walk_from(m, root, seen, stack, order, n);
+    walk_from(w, root, order, n);
     reverse(order + first, *n - first);
+}
+
+/* Marks each edge whose target an earlier edge of the same state already names (two rules to one state,
+ * a catcher to the Next). `last` is scratch: per state, the state whose edges last named it. */
+static bool *repeated_targets(const machine *m, int *last)
+{
+    bool *again = sfn_calloc(m->edge_count, sizeof *again);
+    for (size_t i = 0; i < m->state_count; i++)
+        last[i] = -1;
+    for (size_t i = 0; i < m->state_count; i++)
+        for (int k = m->states[i].first_edge; k < m->states[i].first_edge + m->states[i].edge_count; k++) {
+            const wf_edge *e = &m->edges[k];
+            if (!follows(e))
+                continue;
+            again[k] = last[e->to] == (int)i;
+            last[e->to] = (int)i;
+        }
+    return again;
 }
 
 /* The states of scope s in outline order into order[first_state...]; returns how many the walk from
  * StartAt reached (they come first). The rest follow in runs, each from a state that no other state left
  * over leads to (in source order), then from any still left (loops among themselves). */
-static size_t order_scope(const machine *m, int s, bool *seen, int *indegree, walk_frame *stack, int *order)
+static size_t order_scope(const walk *w, int s, int *order)
 {
+    const machine *m = w->m;
+    bool *seen = w->seen;
+    int *indegree = w->indegree;
     const wf_scope *sc = &m->scopes[s];
     int first = sc->first_state, count = sc->state_count;
     int *out = order + first;
     size_t n = 0;
     if (sc->start >= 0)
-        run_from(m, sc->start, seen, stack, out, &n);
+        run_from(w, sc->start, out, &n);
     size_t reached = n;
     if (n == (size_t)count)
         return reached;
@@ -83,7 +117,7 @@ static size_t order_scope(const machine *m, int s, bool *seen, int *indegree, wa
     for (int pass = 0; pass < 2; pass++)
         for (int i = first; i < first + count; i++)
             if (!seen[i] && (pass == 1 || indegree[i] == 0))
-                run_from(m, i, seen, stack, out, &n);
+                run_from(w, i, out, &n);
     return reached;
 }
 
@@ -181,17 +215,16 @@ void outline_build(const machine *m, outline *out)
     out->depth = sfn_calloc(ns, sizeof *out->depth);
     if (nsc == 0)
         return;
-    bool *seen = sfn_calloc(ns, sizeof *seen);
-    int *indegree = sfn_calloc(ns, sizeof *indegree);
     int *order = sfn_calloc(ns, sizeof *order);
-    walk_frame *stack = sfn_calloc(ns, sizeof *stack);
+    walk w = {m, sfn_calloc(ns, sizeof(bool)), repeated_targets(m, order), sfn_calloc(ns, sizeof(walk_frame)),
+              sfn_calloc(ns, sizeof(int))};
     size_t *reached = sfn_calloc(nsc, sizeof *reached);
     bool *scope_reached = sfn_calloc(nsc, sizeof *scope_reached);
     unsigned *scope_depth = sfn_calloc(nsc, sizeof *scope_depth);
     /* Scopes are numbered breadth first: a scope's Parallel or Map is in a scope numbered before it. */
     for (size_t s = 0; s < nsc; s++) {
         const wf_scope *sc = &m->scopes[s];
-        reached[s] = order_scope(m, (int)s, seen, indegree, stack, order);
+        reached[s] = order_scope(&w, (int)s, order);
         scope_reached[s] = sc->parent < 0 || out->reachable[sc->parent];
         scope_depth[s] = sc->parent < 0 ? 0 : scope_depth[m->states[sc->parent].scope] + 1;
         for (size_t k = 0; k < (size_t)sc->state_count; k++) {
@@ -206,10 +239,11 @@ void outline_build(const machine *m, outline *out)
     free(scope_depth);
     free(scope_reached);
     free(reached);
-    free(stack);
     free(order);
-    free(indegree);
-    free(seen);
+    free(w.indegree);
+    free(w.stack);
+    free((bool *)w.again);
+    free(w.seen);
 }
 
 void outline_free(outline *o)
