@@ -61,6 +61,23 @@ static void put_styled(const text_writer *w, strbuf *buf, const char *s, size_t 
         strbuf_puts(buf, "\033[0m");
 }
 
+/* Switches the line's colour to st's (a reset, then st's sequence, only when it changes). */
+static void set_style(text_writer *w, style st)
+{
+    if (!w->color || !SGR[st])
+        st = ST_PLAIN;
+    if (st == w->open)
+        return;
+    if (w->open != ST_PLAIN)
+        strbuf_puts(w->out, "\033[0m");
+    if (st != ST_PLAIN) {
+        strbuf_puts(w->out, "\033[");
+        strbuf_puts(w->out, SGR[st]);
+        strbuf_putc(w->out, 'm');
+    }
+    w->open = st;
+}
+
 void tw_styled(const text_writer *w, strbuf *buf, const char *s, style st) { put_styled(w, buf, s, strlen(s), st); }
 
 void tw_line(text_writer *w, const char *prefix, unsigned prefix_width, const char *cont, unsigned cont_width)
@@ -76,6 +93,7 @@ void tw_line(text_writer *w, const char *prefix, unsigned prefix_width, const ch
 
 void tw_end(text_writer *w)
 {
+    set_style(w, ST_PLAIN);
     strbuf_putc(w->out, '\n');
     w->pending = w->fallback = 0;
 }
@@ -122,6 +140,7 @@ static void make_room(text_writer *w, unsigned width)
         w->pending = w->fallback;
     w->fallback = 0;
     if (!w->fresh && w->col + w->pending + width > w->width) {
+        set_style(w, ST_PLAIN);
         strbuf_putc(w->out, '\n');
         strbuf_put(w->out, w->cont.data, w->cont.len);
         w->col = w->cont_width;
@@ -135,6 +154,7 @@ static void make_room(text_writer *w, unsigned width)
 
 void tw_place(text_writer *w)
 {
+    set_style(w, ST_PLAIN); /* the unit carries its own sequences */
     make_room(w, w->unit_width);
     strbuf_put(w->out, w->unit.data, w->unit.len);
     strbuf_clear(&w->unit);
@@ -144,8 +164,11 @@ void tw_place(text_writer *w)
 /* A unit of one piece, written straight out (the unit being made must be empty). */
 static void place_shown(text_writer *w, shown_text t, style st)
 {
+    if (!w->color || !SGR[st] || st != w->open)
+        set_style(w, ST_PLAIN); /* the spaces before it in no colour, unless it goes on in the same one */
     make_room(w, t.width);
-    put_styled(w, w->out, t.s, t.len, st);
+    set_style(w, st);
+    strbuf_put(w->out, t.s, t.len);
 }
 
 void tw_unit(text_writer *w, const char *s, style st, bool user)

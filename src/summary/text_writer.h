@@ -43,6 +43,8 @@ typedef struct text_writer {
     strbuf unit;      /* the unit being made */
     unsigned unit_width;
     strbuf scratch;
+    style open;       /* the colour in effect on the line (ST_PLAIN: none), so that words of one style
+                       * share one escape sequence */
 } text_writer;
 
 void tw_init(text_writer *w, strbuf *out, bool color, unsigned width);
