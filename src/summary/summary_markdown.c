@@ -176,7 +176,7 @@ static void state_row(strbuf *out, const summary_input *in, const outline_row *r
 
 static void table(strbuf *out, const summary_input *in)
 {
-    strbuf_puts(out, "\n| State | Type | Runs | Next | Retry | Catch |\n| --- | --- | --- | --- | --- | --- |\n");
+    strbuf_puts(out, "\n| State | Type | Details | Next | Retry | Catch |\n| --- | --- | --- | --- | --- | --- |\n");
     for (size_t i = 0; i < in->o->count; i++) {
         const outline_row *r = &in->o->rows[i];
         if (r->kind == ROW_STATE) {
