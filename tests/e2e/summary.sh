@@ -119,6 +119,28 @@ else
   skip "no pseudo-terminal (util-linux script): colour and width on a terminal are not checked"
 fi
 
+# --- the README's sample is the program's real output ------------------------------------------------
+readme_sample() {
+  python3 - "$REPO/README.md" "$WORK/readme.args" "$WORK/readme.want" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+m = re.search(r"<!-- summary-sample: sfnviz (.*?) -->\n```text\n(.*?)```\n", text, re.S)
+if m:
+    open(sys.argv[2], "w").write("\n".join(m.group(1).split()))
+    open(sys.argv[3], "w", encoding="utf-8").write(m.group(2))
+PY
+}
+readme_sample
+if [[ -s $WORK/readme.args ]]; then
+  mapfile -t readme_args <"$WORK/readme.args"
+  (cd "$REPO" && env -u COLUMNS "$BIN" "${readme_args[@]}") >"$WORK/readme.got" 2>"$WORK/readme.err"
+  if cmp -s "$WORK/readme.got" "$WORK/readme.want"; then pass; else
+    fail "README.md's summary sample is not what 'sfnviz ${readme_args[*]}' prints: $(diff "$WORK/readme.want" "$WORK/readme.got" | head -5 | tr '\n' ' ')"
+  fi
+else
+  fail "README.md has no summary sample (<!-- summary-sample: sfnviz ARGS --> and a text block)"
+fi
+
 # --- text from the file never drives the terminal -----------------------------------------------------
 run summary "$NAMES"
 expect_rc "names with control characters" 0
