@@ -3,9 +3,9 @@
  * decided here: colour (a terminal, NO_COLOR, TERM=dumb, --color), Unicode or ASCII, the width. */
 #include "cli.h"
 #include "commands.h"
-#include "output.h"
 #include "report.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -156,9 +156,8 @@ int run_summary(const command *c, const options *o)
     if (check_ids(o, found) != EXIT_OK)
         rc = EXIT_BAD_INPUT;
     free(found);
-    char err[512];
-    if (output_write_stdout("", 0, err, sizeof err) != 0) {
-        fprintf(stderr, "sfnviz: error: %s\n", err);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "sfnviz: error: cannot write to standard output: %s\n", strerror(errno));
         rc = EXIT_BAD_INPUT;
     }
     return rc;
