@@ -147,6 +147,13 @@ void describe_retry(strbuf *out, const wf_edge *e, const signs *g)
     }
 }
 
+const char *describe_target(const machine *m, const wf_edge *e)
+{
+    if (e->to >= 0 && (size_t)e->to < m->state_count)
+        return m->states[e->to].name;
+    return e->to_name ? e->to_name : "?";
+}
+
 const char *describe_kind(const machine *m)
 {
     switch (m->kind) {

@@ -42,6 +42,11 @@ void describe_retry(strbuf *out, const wf_edge *e, const signs *g);
 void put_integer(strbuf *out, long long n);
 void put_rate(strbuf *out, double d);
 
+/* Where a transition goes, as written: the target state's own name when it names one (the same text,
+ * kept beside the other states' names, where a walk over all states finds it in the cache), else the
+ * name written, "?" when none. */
+const char *describe_target(const machine *m, const wf_edge *e);
+
 /* "SAM", "CloudFormation", "ASL". */
 const char *describe_kind(const machine *m);
 

@@ -95,7 +95,7 @@ static void put_edges(strbuf *out, const machine *m, const wf_state *s, edge_kin
         } else {
             put_errors(out, e);
         }
-        put_field(out, "next", e->to_name);
+        put_field(out, "next", describe_target(m, e));
         strbuf_putc(out, '}');
     }
     strbuf_putc(out, ']');
@@ -105,7 +105,7 @@ static const char *target_of(const machine *m, const wf_state *s, edge_kind kind
 {
     for (int k = 0; k < s->edge_count; k++)
         if (m->edges[s->first_edge + k].kind == kind)
-            return m->edges[s->first_edge + k].to_name;
+            return describe_target(m, &m->edges[s->first_edge + k]);
     return NULL;
 }
 

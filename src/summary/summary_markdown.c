@@ -72,10 +72,10 @@ static void indent(strbuf *out, unsigned level)
         strbuf_printf(out, "(level %u) ", level);
 }
 
-static void put_target(strbuf *out, const outline *o, const wf_edge *e)
+static void put_target(strbuf *out, const machine *m, const outline *o, const wf_edge *e)
 {
     strbuf_puts(out, "\u2192 ");
-    put_user(out, e->to_name);
+    put_user(out, describe_target(m, e));
     if (e->to < 0)
         strbuf_puts(out, " **(missing)**");
     else if (outline_is_back_edge(o, e))
@@ -106,7 +106,7 @@ static void next_cell(strbuf *out, const summary_input *in, const wf_state *s)
         } else if (e->kind == EDGE_DEFAULT) {
             strbuf_puts(out, "default ");
         }
-        put_target(out, in->o, e);
+        put_target(out, in->m, in->o, e);
     }
     if (s->end) {
         strbuf_puts(out, sep);
@@ -147,7 +147,7 @@ static void catch_cell(strbuf *out, const summary_input *in, const wf_state *s)
         sep = "<br>";
         put_errors(out, e);
         strbuf_putc(out, ' ');
-        put_target(out, in->o, e);
+        put_target(out, in->m, in->o, e);
     }
 }
 

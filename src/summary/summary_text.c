@@ -142,7 +142,7 @@ static unsigned next_width(text_ctx *c, const wf_state *s)
     const wf_edge *e = edge_of(c->m, s, EDGE_NEXT);
     if (!e)
         return s->end ? 3 : needs_next(s) ? 7 : 0;
-    unsigned w = tw_width(&c->w, c->g->arrow, false) + 1 + tw_width(&c->w, e->to_name, true);
+    unsigned w = tw_width(&c->w, c->g->arrow, false) + 1 + tw_width(&c->w, describe_target(c->m, e), true);
     if (e->to < 0)
         w += 10;
     else if (outline_is_back_edge(c->o, e))
@@ -191,7 +191,7 @@ static void put_target(text_ctx *c, const wf_edge *e)
 {
     tw_piece(&c->w, c->g->arrow, ST_GUIDE, false);
     tw_piece(&c->w, " ", ST_PLAIN, false);
-    tw_piece(&c->w, e->to_name ? e->to_name : "?", e->to < 0 ? ST_MISSING : ST_PLAIN, true);
+    tw_piece(&c->w, describe_target(c->m, e), e->to < 0 ? ST_MISSING : ST_PLAIN, true);
     if (e->to < 0)
         tw_piece(&c->w, " (missing)", ST_MISSING, false);
     else if (outline_is_back_edge(c->o, e))
