@@ -27,6 +27,7 @@ typedef struct text_ctx {
     bool *open;    /* per level: the guide of that level goes on below (its row was not the last) */
     unsigned type_col, detail_col, next_col;
     strbuf prefix, cont, tmp;
+    strbuf text; /* a state's detail or a retrier's policy, made once per line */
     unsigned prefix_width, cont_width;
 } text_ctx;
 
@@ -156,8 +157,6 @@ static unsigned next_width(text_ctx *c, const wf_state *s)
 static void fit_columns(text_ctx *c, unsigned width)
 {
     unsigned name_end = 0, type_w = 0, detail_w = 0, target_w = 0;
-    strbuf d;
-    strbuf_init(&d);
     for (size_t i = 0; i < c->o->count; i++) {
         const outline_row *r = &c->o->rows[i];
         if (r->kind != ROW_STATE)
@@ -169,12 +168,11 @@ static void fit_columns(text_ctx *c, unsigned width)
         type_w = tw > type_w ? tw : type_w;
         if (!has_next_column(c->m, s))
             continue;
-        detail_text(c, s, &d);
-        unsigned dw = tw_width(&c->w, strbuf_cstr(&d), true), nw = next_width(c, s);
+        detail_text(c, s, &c->text);
+        unsigned dw = tw_width(&c->w, strbuf_cstr(&c->text), true), nw = next_width(c, s);
         detail_w = dw > detail_w ? dw : detail_w;
         target_w = nw > target_w ? nw : target_w;
     }
-    strbuf_free(&d);
     unsigned type_cap = width * 2 / 5;
     c->type_col = name_end + 2 < type_cap ? name_end + 2 : type_cap;
     c->detail_col = c->type_col + (type_w < TYPE_WIDTH_MAX ? type_w : TYPE_WIDTH_MAX) + 2;
@@ -214,17 +212,14 @@ static void state_line(text_ctx *c, const wf_state *s)
     tw_unit(&c->w, s->name, ST_NAME, true);
     tw_gap_to(&c->w, c->type_col, 2);
     tw_unit(&c->w, describe_type(s), type_style(s->type), true);
-    strbuf d;
-    strbuf_init(&d);
-    detail_text(c, s, &d);
-    if (d.len) {
+    detail_text(c, s, &c->text);
+    if (c->text.len) {
         tw_gap_to(&c->w, c->detail_col, 2);
         if (s->type == STATE_TASK)
-            tw_unit(&c->w, strbuf_cstr(&d), ST_PLAIN, true);
+            tw_unit(&c->w, strbuf_cstr(&c->text), ST_PLAIN, true);
         else
-            tw_words(&c->w, strbuf_cstr(&d), ST_PLAIN, true);
+            tw_words(&c->w, strbuf_cstr(&c->text), ST_PLAIN, true);
     }
-    strbuf_free(&d);
     const wf_edge *next = edge_of(c->m, s, EDGE_NEXT);
     if (next || s->end || needs_next(s))
         tw_gap_to(&c->w, c->next_col, 2);
@@ -251,7 +246,6 @@ static void put_errors(text_ctx *c, const wf_edge *e)
 static void edge_line(text_ctx *c, const wf_edge *e)
 {
     detail_line(c);
-    strbuf d;
     switch (e->kind) {
     case EDGE_CHOICE:
         tw_words(&c->w, e->label ? e->label : "?", ST_PLAIN, true);
@@ -264,10 +258,9 @@ static void edge_line(text_ctx *c, const wf_edge *e)
         put_target(c, e);
         break;
     case EDGE_RETRY:
-        strbuf_init(&d);
-        describe_retry(&d, e, c->g);
-        tw_words(&c->w, strbuf_cstr(&d), ST_RETRY, true);
-        strbuf_free(&d);
+        strbuf_clear(&c->text);
+        describe_retry(&c->text, e, c->g);
+        tw_words(&c->w, strbuf_cstr(&c->text), ST_RETRY, true);
         if (e->error_count) {
             tw_space(&c->w, 1);
             tw_unit(&c->w, "on", ST_LABEL, false);
@@ -484,6 +477,7 @@ void summary_text(strbuf *out, const summary_input *in)
     strbuf_init(&c.prefix);
     strbuf_init(&c.cont);
     strbuf_init(&c.tmp);
+    strbuf_init(&c.text);
     header(&c, in->f);
     if (in->o && in->m->state_count) {
         c.open = sfn_calloc(2 * in->m->scope_count + 2, sizeof *c.open);
@@ -494,6 +488,7 @@ void summary_text(strbuf *out, const summary_input *in)
         lists(&c, in->f);
         free(c.open);
     }
+    strbuf_free(&c.text);
     strbuf_free(&c.tmp);
     strbuf_free(&c.cont);
     strbuf_free(&c.prefix);
