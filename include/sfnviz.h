@@ -306,8 +306,41 @@ typedef struct sfnviz_render_options {
 int sfnviz_export(const sfnviz_doc *doc, const sfnviz_machine *const *machines, size_t n, sfnviz_format format,
                   const sfnviz_render_options *opts, char **out, size_t *out_len, char *err, size_t err_size);
 
-/* Where the time of this process went so far, stage by stage: name of stage i ("read", "model", "check", "graph",
- * "layout", "render"; NULL past the last) and its total in seconds. For benchmarks and `--timings`. */
+/* A summary: a readable account of each machine without a picture (`sfnviz summary`). A header (ID, name,
+ * type, query language, where the definition came from, states by type); the states as an outline in
+ * execution order from StartAt, the states of each Parallel branch and Map processor indented under it,
+ * each with its type, resource, transitions (Choice rules, default), retriers and catchers, every state
+ * once (a state reached again is only named); then the terminal states, the states not reached from
+ * StartAt, the Tasks with neither Retry nor Catch, and the Lambda functions and other resources the Tasks
+ * use. A machine whose status is not "ok" gets its status and message instead. Text from the file never
+ * reaches a terminal raw: control characters show as `\n`, `\x1b`. Needs no drawing library. */
+typedef enum sfnviz_summary_format {
+    SFNVIZ_SUMMARY_TEXT,     /* for a terminal: aligned, fitted to a width, colour and tree guides optional */
+    SFNVIZ_SUMMARY_MARKDOWN, /* tables for a pull request comment, user text escaped */
+    SFNVIZ_SUMMARY_JSON,     /* {"version": 1, "machines": [...]}, docs/json-schema.md */
+} sfnviz_summary_format;
+
+/* Format by name ("text", "markdown", "json", any case); -1 when unknown. */
+int sfnviz_summary_format_from_name(const char *name);
+const char *sfnviz_summary_format_name(sfnviz_summary_format f);
+
+/* Zero is the default for each field. The caller decides what suits its output (a terminal or a pipe,
+ * NO_COLOR); the library never looks at the environment. */
+typedef struct sfnviz_summary_options {
+    sfnviz_summary_format format;
+    int color;      /* text: ANSI colours */
+    int ascii;      /* text: ASCII tree guides and signs (`|-`, `->`, `x3`) instead of Unicode (`├─`, `→`, `×3`) */
+    unsigned width; /* text: the columns to fit (long lines wrap; a state name is never cut); 0: 80 */
+} sfnviz_summary_options;
+
+/* Summarises machines[0..n) of doc, whatever their status, in one output (none: a line saying the file
+ * holds no state machine). On success returns 0 and a malloc'd, NUL-terminated buffer in *out (free() it);
+ * on failure returns -1, *out is NULL and err holds the reason. opts may be NULL. */
+int sfnviz_summary(const sfnviz_doc *doc, const sfnviz_machine *const *machines, size_t n,
+                   const sfnviz_summary_options *opts, char **out, size_t *out_len, char *err, size_t err_size);
+
+/* Where the time of this process went so far, stage by stage: name of stage i ("read", "model", "check",
+ * "graph", "layout", "render"; NULL past the last) and its total in seconds. For benchmarks and `--timings`. */
 const char *sfnviz_stage_name(size_t i);
 double sfnviz_stage_seconds(size_t i);
 

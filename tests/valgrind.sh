@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# valgrind over the real-world corpus: every template and ASL file exported as JSON and checked, and every
-# sample drawn as DOT, SVG and PNG. Any invalid read or write, use of uninitialised memory, or a leak definitely
+# valgrind over the real-world corpus: every template and ASL file exported as JSON and checked, every
+# sample drawn as DOT, SVG and PNG and summarised in colour, and the summary's golden workflows in every
+# format. Any invalid read or write, use of uninitialised memory, or a leak definitely
 # lost in sfnviz's own code fails the test. Graphviz 2.43's own layout leaks are suppressed (valgrind.supp).
 # The runs are shared among SFNVIZ_VALGRIND_JOBS workers (default: the processors online; CTest gives this
 # test both of a -j2 run, and never runs it beside the sanitizer suite).
@@ -28,6 +29,12 @@ for f in "$tests"/../samples/*/template.yml "$tests"/../samples/*/*.asl.yaml; do
   for fmt in dot svg png; do
     n=$((n + 1))
     printf '%s (%s)\trender\t%s\t-f\t%s\t-o\t%s\n' "$f" "$fmt" "$f" "$fmt" "$work/out$n/" >>"$work/runs"
+  done
+  printf '%s (summary)\tsummary\t%s\t--color=always\t--unicode\n' "$f" "$f" >>"$work/runs"
+done
+for f in "$tests"/golden/summary/*; do
+  for fmt in text markdown json; do
+    printf '%s (summary %s)\tsummary\t%s\t-f\t%s\n' "$f" "$fmt" "$f" "$fmt" >>"$work/runs"
   done
 done
 

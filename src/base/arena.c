@@ -148,7 +148,8 @@ static void grow(strbuf *b, size_t extra)
 
 void strbuf_put(strbuf *b, const char *s, size_t len)
 {
-    grow(b, len);
+    if (len >= b->cap - b->len) /* the call only when it must grow (cap > len + 1 once there is data) */
+        grow(b, len);
     if (len)
         memcpy(b->data + b->len, s, len);
     b->len += len;

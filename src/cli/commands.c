@@ -36,6 +36,21 @@ static const command COMMANDS[] = {
     "Exit status: 0 when there is no error (with --strict: no finding); 1 when there is one; 2 on bad\n"
     "usage or when a file cannot be read or parsed.\n",
      TAKES(OPT_CHECK_FORMAT) | TAKES(OPT_IGNORE) | TAKES(OPT_STRICT) | TAKES(OPT_LIST_RULES) | TAKES(OPT_ROOT) | TAKES(OPT_TIMINGS)},
+    {"summary", run_summary, "FILE...",
+    "Describes each state machine of each file in words: a header (ID, name, type, query language, where\n"
+    "the definition came from, states by type), then the states as an outline in execution order from\n"
+    "StartAt, each Parallel branch and Map processor indented under its state, each state with its type,\n"
+    "resource, transitions (Choice rules, default), Retry and Catch; then the terminal states, the states\n"
+    "not reached from StartAt, the Tasks with neither Retry nor Catch, and the Lambda functions and other\n"
+    "resources the Tasks use. A state reached again (a loop, a shared handler) is only named.\n",
+    "FILE may be - for standard input. On a terminal the text has colour, Unicode tree guides and the\n"
+    "terminal's width; piped, it is plain ASCII in $COLUMNS or 80 columns. Text from the files never\n"
+    "reaches the terminal raw: control characters show as \\n, \\x1b. With --format json: one document,\n"
+    "{\"version\": 1, \"files\": [{\"path\", \"error\", \"machines\": [...]}]} (docs/json-schema.md).\n"
+    "Exit status: 0 when every file was read; 2 when a file cannot be read or parsed, or no file holds a\n"
+    "machine asked for with -m.\n",
+     TAKES(OPT_SUMMARY_FORMAT) | TAKES(OPT_SUMMARY_MACHINE) | TAKES(OPT_COLOR) | TAKES(OPT_ASCII) | TAKES(OPT_UNICODE) |
+         TAKES(OPT_WIDTH) | TAKES(OPT_ROOT) | TAKES(OPT_TIMINGS)},
     {"themes", run_themes, "",
     "Lists the built-in themes with a one-line description each. Use one with 'sfnviz render --theme NAME';\n"
     "--theme also takes a YAML file that sets some keys and inherits the rest (keys: themes/default.yaml).\n"

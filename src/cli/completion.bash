@@ -7,17 +7,19 @@ _sfnviz()
     prev=${COMP_WORDS[COMP_CWORD-1]}
     cmd=${COMP_WORDS[1]}
     if [ "$COMP_CWORD" -eq 1 ]; then
-        COMPREPLY=($(compgen -W "render list check themes help --help --version -V" -- "$cur"))
+        COMPREPLY=($(compgen -W "render list summary check themes help --help --version -V" -- "$cur"))
         return
     fi
     case $prev in
     -f|--format)
         if [ "$cmd" = list ]; then COMPREPLY=($(compgen -W "text json" -- "$cur"))
         elif [ "$cmd" = check ]; then COMPREPLY=($(compgen -W "text json github sarif" -- "$cur"))
+        elif [ "$cmd" = summary ]; then COMPREPLY=($(compgen -W "text markdown json" -- "$cur"))
         else COMPREPLY=($(compgen -W "svg png pdf dot json" -- "$cur")); fi
         return ;;
     --detail) COMPREPLY=($(compgen -W "auto full compact collapsed" -- "$cur")); return ;;
     --direction) COMPREPLY=($(compgen -W "TB LR" -- "$cur")); return ;;
+    --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     --theme|--dark-theme)
         COMPREPLY=($(compgen -W "$(sfnviz themes 2>/dev/null | awk '{print $1}')" -- "$cur"))
         COMPREPLY+=($(compgen -f -X '!*.y*ml' -- "$cur"))
@@ -25,7 +27,7 @@ _sfnviz()
     --root) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --ignore) COMPREPLY=($(compgen -W "$(sfnviz check --list-rules 2>/dev/null | awk '{print $1}')" -- "$cur")); return ;;
-    -m|--machine|--dpi|--title) return ;;
+    -m|--machine|--dpi|--title|--width) return ;;
     esac
     local opts
     case $cmd in
@@ -33,8 +35,9 @@ _sfnviz()
                   --no-title --title --dpi --root --timings -h --help" ;;
     list) opts="-f --format --root --timings -h --help" ;;
     check) opts="-f --format --ignore --strict --list-rules --root --timings -h --help" ;;
+    summary) opts="-f --format -m --machine --color --ascii --unicode --width --root --timings -h --help" ;;
     themes) opts="-h --help" ;;
-    help) COMPREPLY=($(compgen -W "render list check themes help" -- "$cur")); return ;;
+    help) COMPREPLY=($(compgen -W "render list summary check themes help" -- "$cur")); return ;;
     *) return ;;
     esac
     if [[ $cur == -* ]]; then

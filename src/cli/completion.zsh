@@ -14,6 +14,7 @@ _sfnviz() {
         'render:draw the state machines of templates and ASL files'
         'list:list the state machines of each file'
         'check:check state machines against the service'"'"'s rules'
+        'summary:describe each state machine in words: outline, transitions, retries, resources'
         'themes:list the built-in themes'
         'help:print the usage or a command'"'"'s help'
     )
@@ -55,6 +56,18 @@ _sfnviz() {
             '*--ignore[turn a rule off]:rule:(${(f)"$(sfnviz check --list-rules 2>/dev/null | cut -d" " -f1)"})' \
             '--strict[warnings count as errors]' \
             '(- *)--list-rules[list the rules]' \
+            '--root[allow DefinitionUri files under DIR]:folder:_files -/' \
+            '--timings[print the time of each stage]' \
+            '(- *)'{-h,--help}'[this help]' \
+            '*:template or ASL file:_files' ;;
+    summary)
+        _arguments -s \
+            '(-f --format)'{-f,--format}'[output format]:format:(text markdown json)' \
+            '*'{-m,--machine}'[only this state machine]:state machine ID:' \
+            '--color[colour the text]:when:(auto always never)' \
+            '(--unicode)--ascii[ASCII tree guides and signs]' \
+            '(--ascii)--unicode[Unicode tree guides and signs]' \
+            '--width[fit the text in N columns]:columns:' \
             '--root[allow DefinitionUri files under DIR]:folder:_files -/' \
             '--timings[print the time of each stage]' \
             '(- *)'{-h,--help}'[this help]' \

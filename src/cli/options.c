@@ -52,6 +52,21 @@ static const option_spec OPTIONS[OPTION_COUNT] = {
                         "list the rules (ID, severity, what each catches, the service's code) and exit"},
     [OPT_TIMINGS] = {0, "timings", NULL, false,
                      "print the time each stage took (read, model, check, graph, layout, render) on stderr"},
+    [OPT_SUMMARY_FORMAT] = {'f', "format", "FORMAT", false,
+                            "text (default), markdown (tables for a pull request comment) or json (one\n"
+                            "document, for jq), in any case"},
+    [OPT_COLOR] = {0, "color", "WHEN", false,
+                   "text in colour: auto (default: on a terminal, unless NO_COLOR is set and not\n"
+                   "empty, or TERM is dumb), always or never"},
+    [OPT_ASCII] = {0, "ascii", NULL, false,
+                   "ASCII tree guides and signs (|-, ->, x3); the default when not on a terminal"},
+    [OPT_UNICODE] = {0, "unicode", NULL, false,
+                     "Unicode tree guides and signs (\u251c\u2500, \u2192, \u00d73) even when not on a terminal"},
+    [OPT_WIDTH] = {0, "width", "N", false,
+                   "fit the text in N columns, 40 to 1000 (default: the terminal's width, else\n"
+                   "$COLUMNS, else 80); lines wrap, a state name is never cut"},
+    [OPT_SUMMARY_MACHINE] = {'m', "machine", "ID", true,
+                             "only this state machine (repeatable), in whichever FILEs hold it"},
     [OPT_HELP] = {'h', "help", NULL, false, "this help"},
 };
 
@@ -155,6 +170,16 @@ static int pick_name(const char *s, const char *const *names, size_t n)
     return -1;
 }
 
+static int parse_width(const char *s, unsigned *out)
+{
+    char *end;
+    unsigned long n = strtoul(s, &end, 10);
+    if (end == s || *end || *s == '-' || n < WIDTH_MIN || n > WIDTH_MAX)
+        return -1;
+    *out = (unsigned)n;
+    return 0;
+}
+
 static int parse_dpi(const char *s, double *out)
 {
     char *end;
@@ -172,6 +197,7 @@ static int take_value(const command *c, option_id id, char *arg, options *o)
     static const char *const details[] = {"auto", "full", "compact", "collapsed"};
     static const char *const list_formats[] = {"text", "json"};
     static const char *const check_formats[] = {"text", "json", "github", "sarif"};
+    static const char *const colors[] = {"auto", "always", "never"};
     int k;
     switch (id) {
     case OPT_FORMAT:
@@ -184,7 +210,8 @@ static int take_value(const command *c, option_id id, char *arg, options *o)
         o->json = k == 1;
         return 0;
     case OPT_OUTPUT: o->output = arg; return 0;
-    case OPT_MACHINE: o->ids[o->id_count++] = arg; return 0;
+    case OPT_MACHINE:
+    case OPT_SUMMARY_MACHINE: o->ids[o->id_count++] = arg; return 0;
     case OPT_THEME: o->theme = arg; return 0;
     case OPT_DARK_THEME: o->dark_theme = arg; return 0;
     case OPT_LEGEND: o->legend = true; return 0;
@@ -218,6 +245,21 @@ static int take_value(const command *c, option_id id, char *arg, options *o)
     case OPT_STRICT: o->strict = true; return 0;
     case OPT_LIST_RULES: o->list_rules = true; return 0;
     case OPT_TIMINGS: o->timings = true; return 0;
+    case OPT_SUMMARY_FORMAT:
+        if ((o->summary_format = sfnviz_summary_format_from_name(arg)) < 0)
+            return usage_error(c, "unknown format '%s' (choose text, markdown or json)", arg);
+        return 0;
+    case OPT_COLOR:
+        if ((k = pick_name(arg, colors, 3)) < 0)
+            return usage_error(c, "unknown --color '%s' (choose auto, always or never)", arg);
+        o->color = (color_when)k;
+        return 0;
+    case OPT_ASCII: o->ascii = true; return 0;
+    case OPT_UNICODE: o->unicode = true; return 0;
+    case OPT_WIDTH:
+        if (parse_width(arg, &o->width) != 0)
+            return usage_error(c, "--width takes a number from %d to %d, not '%s'", WIDTH_MIN, WIDTH_MAX, arg);
+        return 0;
     case OPT_HELP:
     case OPTION_COUNT: break;
     }

@@ -16,8 +16,10 @@
 typedef enum option_id {
     OPT_FORMAT,
     OPT_LIST_FORMAT, /* -f/--format of list: text or json (a name may mean one thing per command) */
+    OPT_SUMMARY_FORMAT, /* -f/--format of summary: text, markdown or json */
     OPT_OUTPUT,
     OPT_MACHINE,
+    OPT_SUMMARY_MACHINE, /* -m/--machine of summary: in whichever files hold it */
     OPT_THEME,
     OPT_DARK_THEME,
     OPT_LEGEND,
@@ -26,6 +28,10 @@ typedef enum option_id {
     OPT_NO_TITLE,
     OPT_TITLE,
     OPT_DPI,
+    OPT_COLOR,
+    OPT_ASCII,
+    OPT_UNICODE,
+    OPT_WIDTH,
     OPT_ROOT,
     OPT_CHECK_FORMAT, /* -f/--format of check: text, json, github or sarif */
     OPT_IGNORE,
@@ -39,6 +45,7 @@ typedef enum option_id {
 #define TAKES(id) (UINT32_C(1) << (id))
 
 typedef enum check_format { CHECK_TEXT, CHECK_JSON, CHECK_GITHUB, CHECK_SARIF } check_format;
+typedef enum color_when { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } color_when;
 
 /* What the options said, for one run. */
 typedef struct options {
@@ -62,6 +69,10 @@ typedef struct options {
     size_t ignore_count;
     bool strict;
     bool list_rules;
+    int summary_format;    /* sfnviz_summary_format */
+    color_when color;
+    bool ascii, unicode;   /* summary's tree guides and signs; neither: Unicode on a terminal only */
+    unsigned width;        /* summary --width; 0: not given */
     char **files; /* the operands */
     size_t file_count;
 } options;
@@ -77,6 +88,7 @@ struct command {
 };
 
 enum { DPI_MIN = 36, DPI_MAX = 600 };
+enum { WIDTH_MIN = 40, WIDTH_MAX = 1000 }; /* summary --width, and what a terminal's width is held to */
 
 /* Parses argv[1..argc) (argv[0] is the command's name) for command c. Returns -1 to run it, or an exit code:
  * 0 after printing --help, 2 after a usage error. o->ids is malloc'd: options_free releases it. */

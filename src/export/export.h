@@ -8,7 +8,4 @@
 /* The JSON export, version 1 (schema in docs/json-schema.md): every machine given, whatever its status. */
 void export_json(const machine *const *machines, size_t n, strbuf *out);
 
-/* `s` as a JSON string literal: quotes, escapes, control characters as \u00XX, invalid UTF-8 as U+FFFD. */
-void json_put_string(strbuf *out, const char *s);
-
 #endif

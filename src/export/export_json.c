@@ -1,39 +1,12 @@
 /* export_json.c: the JSON export (version 1). One object per line for states and edges, so the output
  * reads well and diffs well. */
 #include "export/export.h"
-#include "base/utf8.h"
+#include "base/json_text.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-void json_put_string(strbuf *out, const char *s)
-{
-    strbuf_putc(out, '"');
-    const unsigned char *end = (const unsigned char *)s + strlen(s);
-    for (const unsigned char *p = (const unsigned char *)s; *p;) {
-        size_t n = utf8_sequence_length(p, (size_t)(end - p));
-        if (n == 0) {
-            strbuf_puts(out, "\\ufffd");
-            p++;
-        } else if (*p == '"' || *p == '\\') {
-            strbuf_putc(out, '\\');
-            strbuf_putc(out, (char)*p++);
-        } else if (*p < 0x20) {
-            static const char short_escapes[] = "btn\0fr";
-            if (*p >= 8 && *p <= 13 && *p != 11)
-                strbuf_printf(out, "\\%c", short_escapes[*p - 8]);
-            else
-                strbuf_printf(out, "\\u%04x", *p);
-            p++;
-        } else {
-            strbuf_put(out, (const char *)p, n);
-            p += n;
-        }
-    }
-    strbuf_putc(out, '"');
-}
 
 static void put_string_or_null(strbuf *out, const char *s)
 {

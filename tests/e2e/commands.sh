@@ -7,7 +7,7 @@ cd "$WORK" || exit 1
 FOUR=$CLI/four-machines.yml
 FLOW=$CLI/flow.asl.json
 
-for c in render list themes; do
+for c in render list summary themes; do
   run "$c" --help
   expect_rc "$c --help" 0
   expect_out "$c --help starts with its usage" "^usage: sfnviz $c"

@@ -2,7 +2,10 @@
 # Golden files: each small workflow in tests/golden/ (one construct each) exported as DOT, JSON and SVG
 # must match tests/golden/expected/<name>.<format> byte for byte; and one workflow with every kind of state
 # and edge (the order-processing sample, with its legend) drawn as DOT in each built-in theme must match
-# tests/golden/expected/themes/<theme>.dot. After a deliberate change, regenerate them with
+# tests/golden/expected/themes/<theme>.dot. `sfnviz summary`: each of those workflows as ASCII text
+# (expected/summary/<name>.txt), and the workflows of tests/golden/summary/ (loops, shared handlers,
+# nesting, states not reached, names that break tables and terminals, every machine status) in ASCII,
+# Unicode, Markdown and JSON, and one in colour. After a deliberate change, regenerate them with
 #   UPDATE_GOLDEN=1 bash tests/e2e/golden.sh build/sfnviz tests
 # and read the diff before committing it.
 set -u
@@ -13,14 +16,15 @@ passed=0 failed=0
 slowdown=${SFNVIZ_TEST_SLOWDOWN:-1}   # the hang guard scales with the build, as in lib.sh
 [[ $slowdown =~ ^[1-9][0-9]*$ ]] || slowdown=1
 cd "$dir" || exit 1   # relative paths: outputs name the input as it is written here
-# compare EXPECTED INPUT ARGS...: sfnviz render INPUT ARGS... writes what EXPECTED holds.
+# compare EXPECTED COMMAND INPUT ARGS...: sfnviz COMMAND INPUT ARGS... writes what EXPECTED holds (the
+# summary's width is not the environment's: COLUMNS is unset).
 compare() {
-  local expected=$1 input=$2
-  shift 2
-  timeout $((20 * slowdown)) "$bin" render "$input" "$@" >"$work/out" 2>"$work/err"
+  local expected=$1 command=$2 input=$3
+  shift 3
+  timeout $((20 * slowdown)) env -u COLUMNS "$bin" "$command" "$input" "$@" >"$work/out" 2>"$work/err"
   local rc=$?
   if [ $rc -ne 0 ]; then
-    failed=$((failed + 1)); echo "FAIL $input $*: exit $rc: $(head -3 "$work/err")"; return
+    failed=$((failed + 1)); echo "FAIL $command $input $*: exit $rc: $(head -3 "$work/err")"; return
   fi
   if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
     cp "$work/out" "$expected"
@@ -28,7 +32,7 @@ compare() {
   if cmp -s "$work/out" "$expected"; then
     passed=$((passed + 1))
   else
-    failed=$((failed + 1)); echo "FAIL $input $* differs from $expected:"
+    failed=$((failed + 1)); echo "FAIL $command $input $* differs from $expected:"
     diff "$expected" "$work/out" | head -20
   fi
 }
@@ -37,13 +41,23 @@ for input in *; do
   [ -f "$input" ] || continue
   base=${input%.json}; base=${base%.yaml}; base=${base%.asl}
   for fmt in dot json svg; do
-    compare "expected/$base.$fmt" "$input" -f "$fmt"
+    compare "expected/$base.$fmt" render "$input" -f "$fmt"
   done
+  compare "expected/summary/$base.txt" summary "$input"
 done
 mkdir -p expected/themes
 for theme in $("$bin" themes | awk '$1 != "auto" {print $1}'); do
-  compare "expected/themes/$theme.dot" ../../samples/order-processing/statemachine/order_processing.asl.json \
+  compare "expected/themes/$theme.dot" render ../../samples/order-processing/statemachine/order_processing.asl.json \
     -f dot --legend --theme "$theme"
 done
+for input in summary/*; do
+  [ -f "$input" ] || continue
+  base=$(basename "$input"); base=${base%.json}; base=${base%.yaml}; base=${base%.asl}
+  compare "expected/summary/$base.txt" summary "$input"
+  compare "expected/summary/$base.unicode.txt" summary "$input" --unicode
+  compare "expected/summary/$base.md" summary "$input" -f markdown
+  compare "expected/summary/$base.json" summary "$input" -f json
+done
+compare expected/summary/loops.color.txt summary summary/loops.asl.yaml --color=always --unicode --width 100
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
