@@ -32,7 +32,7 @@
 #endif
 
 typedef struct places {
-    char dir[5][PATH_MAX];
+    char dir[3][PATH_MAX]; /* two beside the core, and the install folder */
     size_t count;
 } places;
 
@@ -50,7 +50,8 @@ static void add_place(places *p, const char *dir, const char *rel)
         n -= n > 1; /* the slash, unless it is the root */
         rel += 3;
     }
-    int len = rel && *rel ? snprintf(buf, sizeof buf, "%.*s/%s", (int)n, dir, rel)
+    const char *slash = n == 1 && dir[0] == '/' ? "" : "/";
+    int len = rel && *rel ? snprintf(buf, sizeof buf, "%.*s%s%s", (int)n, dir, slash, rel)
                           : snprintf(buf, sizeof buf, "%.*s", (int)n, dir);
     if (len <= 0 || (size_t)len >= sizeof buf || p->count == sizeof p->dir / sizeof p->dir[0])
         return;
