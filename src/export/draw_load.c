@@ -116,11 +116,14 @@ static bool fits(const draw_api *t, const char *path, char *err, size_t size)
     return false;
 }
 
-/* RTLD_NOW: a missing symbol is an error here, not a crash in the middle of a drawing. RTLD_LOCAL: its
- * copy of the core's helpers stays its own. Never closed (draw.h). */
+/* RTLD_LAZY: RTLD_NOW would bind every function of every library the module brings in (Graphviz, cairo,
+ * pango, glib: 2300 more lookups, 1 to 2 ms a drawing), where the program linked to them directly used to
+ * bind them as called. The module itself is linked with -z now, so what it calls is bound here, and a
+ * missing symbol is an error of dlopen, not a crash in the middle of a drawing. RTLD_LOCAL: its copy of the
+ * core's helpers stays its own. Never closed (draw.h). */
 static const draw_api *load_file(const char *path, char *err, size_t size)
 {
-    void *handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    void *handle = dlopen(path, RTLD_LAZY | RTLD_LOCAL);
     if (!handle) {
         snprintf(err, size, "the drawing module %s cannot be loaded: %s", path, dlerror());
         return NULL;

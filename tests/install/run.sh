@@ -36,6 +36,8 @@ others=$(nm -D --defined-only "$prefix/$libdir/libsfnviz.so" | awk '$2 ~ /[TDBR]
 module=$prefix/$libdir/sfnviz/libsfnviz-draw.so
 others=$(nm -D --defined-only "$module" | awk '$2 ~ /[TDBR]/ && $3 != "sfnviz_draw_module"' | head -3)
 [ -z "$others" ] || fail "libsfnviz-draw.so exports more than its entry point: $others"
+readelf -d "$module" | grep -q BIND_NOW ||
+    fail "libsfnviz-draw.so is not linked with -z now (a missing symbol would crash a drawing, not fail dlopen)"
 for f in "$prefix/$libdir/libsfnviz.so" "$prefix/bin/sfnviz"; do
     needed=$(objdump -p "$f" | awk '$1 == "NEEDED" && $2 ~ /gvc|cgraph|cairo|pango|png/ {print $2}')
     [ -z "$needed" ] || fail "$(basename "$f") links the drawing libraries: $needed"
