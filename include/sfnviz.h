@@ -339,6 +339,16 @@ typedef struct sfnviz_summary_options {
 int sfnviz_summary(const sfnviz_doc *doc, const sfnviz_machine *const *machines, size_t n,
                    const sfnviz_summary_options *opts, char **out, size_t *out_len, char *err, size_t err_size);
 
+/* Readies what exporting in `format` takes, which sfnviz_export would otherwise do on its first call. JSON
+ * takes nothing; DOT, SVG, PNG and PDF take the drawing module, libsfnviz-draw.so (Graphviz, cairo, libpng),
+ * which the shared library loads only then, so that a program which only reads never pays for it. It is
+ * looked for in <the library's folder>/sfnviz/ (where it is installed), beside the library, then in the
+ * folder it was built to be installed in; the environment variable SFNVIZ_DRAW_MODULE, when set, names the
+ * file instead. Returns 0, or -1 with the reason in err ("cannot draw svg: the drawing module ... was not
+ * found (looked in ...)"). Call it before forking workers, so that they share one load. libsfnviz.a has
+ * the drawing linked in: there it always succeeds. */
+int sfnviz_export_prepare(sfnviz_format format, char *err, size_t err_size);
+
 /* Where the time of this process went so far, stage by stage: name of stage i ("read", "model", "check",
  * "graph", "layout", "render"; NULL past the last) and its total in seconds. For benchmarks and `--timings`. */
 const char *sfnviz_stage_name(size_t i);

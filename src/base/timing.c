@@ -5,7 +5,10 @@
 
 #include <time.h>
 
-static double totals[STAGE_COUNT];
+static double own_totals[STAGE_COUNT];
+/* The drawing module has a copy of this file (export/draw.h); it adds to the totals of the core that
+ * loaded it, through this pointer. */
+static double *totals = own_totals;
 static const char *const names[STAGE_COUNT] = {"read", "model", "check", "graph", "layout", "render", "free"};
 
 double timing_now(void)
@@ -13,6 +16,16 @@ double timing_now(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+double *timing_totals(void)
+{
+    return totals;
+}
+
+void timing_share(double *shared)
+{
+    totals = shared;
 }
 
 void timing_add(timing_stage s, double start)

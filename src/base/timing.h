@@ -22,4 +22,9 @@ double timing_now(void);
 /* Adds the time since `start` (a timing_now() value) to stage s. */
 void timing_add(timing_stage s, double start);
 
+/* The totals, STAGE_COUNT of them; timing_share makes this copy of the file add to another's: the drawing
+ * module's copy adds to the totals of the core that loaded it (export/draw.h). */
+double *timing_totals(void);
+void timing_share(double *shared);
+
 #endif

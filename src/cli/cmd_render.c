@@ -265,6 +265,20 @@ static int render_file(const char *path, const options *o, const sfnviz_render_o
     return rc;
 }
 
+/* Loads the drawing module now, when the format needs it (all but JSON), before any file is read and any
+ * worker forked (render_batch.c): one load for all, and a missing module is one message, not one per file.
+ * A format that cannot be told is left to render_selected, which says why. */
+static int prepare_format(const options *o, bool to_dir, bool one_json)
+{
+    int f = one_json ? SFNVIZ_FORMAT_JSON : pick_format(o, to_dir);
+    char err[2048];
+    if (f < 0 || sfnviz_export_prepare((sfnviz_format)f, err, sizeof err) == 0)
+        return 0;
+    fputs("sfnviz: error: ", stderr);
+    put_safe_line(stderr, err);
+    return -1;
+}
+
 int run_render(const command *c, const options *o)
 {
     if (o->file_count == 0)
@@ -284,6 +298,8 @@ int run_render(const command *c, const options *o)
         return usage_error(c, "%s", "--title needs a text (--no-title leaves the title out)");
     if (o->title && o->no_title)
         return usage_error(c, "%s", "--title and --no-title contradict each other");
+    if (prepare_format(o, to_dir, one_json) != 0)
+        return EXIT_BAD_INPUT;
     sfnviz_render_options ro = {.direction = o->direction, .no_title = o->no_title, .title = o->title,
                                 .legend = o->legend,
                                 .png_dpi = o->dpi, .detail = o->detail, .warn = print_warning};

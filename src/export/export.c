@@ -1,8 +1,8 @@
-/* export.c: one table maps format names to exporters; sfnviz_export dispatches through it. */
+/* export.c: one table maps format names to exporters; sfnviz_export dispatches through it. JSON is
+ * written here; every other format is drawn by the drawing part (draw.h), loaded only for them. */
 #include "template/document.h"
+#include "export/draw.h"
 #include "export/export.h"
-#include "graph/graph.h"
-#include "export/render.h"
 #include "base/timing.h"
 
 #include <stdlib.h>
@@ -73,9 +73,9 @@ static void pass_warnings(const diag_list *diags, const sfnviz_render_options *o
 
 /* Past the size budget, less detail, and a warning that says what was left out and how to get it back;
  * -1 with an error when even the collapsed diagram is past the budget. */
-static int plan_detail(const machine *m, render_options *o, diag_list *diags)
+static int plan_detail(const draw_api *draw, const machine *m, render_options *o, diag_list *diags)
 {
-    o->detail = graph_plan(m);
+    o->detail = draw->plan(m);
     const char *id = m->id ? m->id : "state machine";
     if (o->detail == DETAIL_TOO_LARGE) {
         diag_error(diags, mark_none(), "%s: %zu states and %zu transitions are past what Graphviz lays out in "
@@ -96,9 +96,22 @@ static int plan_detail(const machine *m, render_options *o, diag_list *diags)
     return 0;
 }
 
+/* The drawing table, or NULL with "cannot draw svg: the drawing module ... was not found ..." in err. */
+static const draw_api *drawing(const format_entry *e, char *err, size_t err_size)
+{
+    char why[2048];
+    const draw_api *draw = draw_get(why, sizeof why);
+    if (!draw)
+        snprintf(err, err_size, "cannot draw %s: %s", e->name, why);
+    return draw;
+}
+
 static int export_graphviz(const machine *const *ms, size_t n, const format_entry *e, const render_options *ro,
                            const sfnviz_render_options *opts, strbuf *out, char *err, size_t err_size)
 {
+    const draw_api *draw = drawing(e, err, err_size);
+    if (!draw)
+        return -1;
     diag_list diags;
     diag_list_init(&diags);
     int rc = 0;
@@ -106,12 +119,12 @@ static int export_graphviz(const machine *const *ms, size_t n, const format_entr
         if (ms[i]->status != MACHINE_OK)
             continue;
         render_options one = *ro;
-        if ((!opts || opts->detail == SFNVIZ_DETAIL_AUTO) && plan_detail(ms[i], &one, &diags) != 0) {
+        if ((!opts || opts->detail == SFNVIZ_DETAIL_AUTO) && plan_detail(draw, ms[i], &one, &diags) != 0) {
             rc = -1;
             break;
         }
-        rc = e->format == SFNVIZ_FORMAT_DOT ? render_dot(ms[i], &one, out, &diags)
-                                            : render_image(ms[i], &one, e->name, out, &diags);
+        rc = e->format == SFNVIZ_FORMAT_DOT ? draw->dot(ms[i], &one, out, &diags)
+                                            : draw->image(ms[i], &one, e->name, out, &diags);
     }
     if (rc != 0) {
         const diag *first = diags.count ? &diags.items[0] : NULL;
@@ -126,6 +139,16 @@ static int export_graphviz(const machine *const *ms, size_t n, const format_entr
     }
     diag_list_free(&diags);
     return rc;
+}
+
+int sfnviz_export_prepare(sfnviz_format format, char *err, size_t err_size)
+{
+    const format_entry *e = entry(format);
+    if (!e)
+        return fail(err, err_size, "unknown output format");
+    if (e->format == SFNVIZ_FORMAT_JSON)
+        return 0;
+    return drawing(e, err, err_size) ? 0 : -1;
 }
 
 int sfnviz_export(const sfnviz_doc *doc, const sfnviz_machine *const *machines, size_t n, sfnviz_format format,

@@ -429,7 +429,7 @@ int render_image(const machine *m, const render_options *o, const char *format, 
     scheme sc = {0};
     bool dual = strcmp(format, "svg") == 0 && o->dark_theme;
     if (dual) {
-        scheme_pair_themes(&sc, o->theme ? o->theme : theme_default(), o->dark_theme);
+        scheme_pair_themes(&sc, o->theme, o->dark_theme);
         ro.theme = &sc.light;
     }
     capture c;

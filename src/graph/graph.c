@@ -24,10 +24,10 @@ static void builder_init(builder *b, const machine *m, const render_options *o, 
 {
     memset(b, 0, sizeof *b);
     b->m = m;
-    b->t = o && o->theme ? o->theme : theme_default();
-    b->lr = o && o->left_right;
-    b->compact = o && o->detail >= DETAIL_COMPACT;
-    b->collapse = o && o->detail >= DETAIL_COLLAPSED;
+    b->t = o->theme; /* never NULL (options.h): the drawing module has no theme_default() */
+    b->lr = o->left_right;
+    b->compact = o->detail >= DETAIL_COMPACT;
+    b->collapse = o->detail >= DETAIL_COLLAPSED;
     b->g = g;
     b->scope_graph = sfn_calloc(m->scope_count, sizeof *b->scope_graph);
     b->start = sfn_calloc(m->scope_count, sizeof *b->start);
@@ -286,7 +286,7 @@ render_detail graph_plan(const machine *m)
         size_t places;
     } steps[] = {{DETAIL_FULL, FULL_PLACES}, {DETAIL_COMPACT, COMPACT_PLACES}, {DETAIL_COLLAPSED, COLLAPSED_PLACES}};
     for (size_t k = 0; k < sizeof steps / sizeof *steps; k++) {
-        render_options o = {.detail = steps[k].detail};
+        render_options o = {.detail = steps[k].detail}; /* no theme: planning draws nothing */
         builder b;
         builder_init(&b, m, &o, NULL);
         analyse(&b);

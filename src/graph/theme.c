@@ -1,9 +1,9 @@
 /* theme.c: themes read from YAML into the flat struct of theme.h.
  *
  * One table lists every key a theme may set, by dotted path ("states.task.fill"), with its type and where
- * it lands in the struct; parsing walks the YAML maps, builds each key's path and looks it up, so adding a
- * key is one table line plus its line in themes/default.yaml. The first problem stops the parse and is
- * reported at the key's or the value's mark, as `file:line:col: error: ...`. */
+ * it lands in the struct (theme_keys.c); parsing walks the YAML maps, builds each key's path and looks it
+ * up, so adding a key is one table line plus its line in themes/default.yaml. The first problem stops the
+ * parse and is reported at the key's or the value's mark, as `file:line:col: error: ...`. */
 #include "graph/theme.h"
 #include "base/diag.h"
 #include "sfnviz.h"
@@ -21,75 +21,11 @@
 
 enum { THEME_FILE_MAX = 1 << 20 }; /* a theme is a few kB; anything this large is a wrong file */
 
-
-typedef struct theme_key {
-    const char *path;
-    theme_key_type type;
-    size_t offset, size;
-    double min, max; /* THEME_KEY_NUMBER */
-} theme_key;
-
-#define COLOUR(p, f) {p, THEME_KEY_COLOUR, offsetof(theme, f), sizeof(theme_colour), 0, 0}
-#define NUMBER(p, f, lo, hi) {p, THEME_KEY_NUMBER, offsetof(theme, f), sizeof(double), lo, hi}
-#define STRING(p, f) {p, THEME_KEY_STRING, offsetof(theme, f), sizeof(((theme *)0)->f), 0, 0}
-#define LINE(p, f) {p, THEME_KEY_LINE, offsetof(theme, f), sizeof(theme_line), 0, 0}
-#define BOX(p, f) COLOUR(p ".fill", f.fill), COLOUR(p ".border", f.border), COLOUR(p ".text", f.text), \
-                  COLOUR(p ".detail", f.detail)
-#define PLAIN_BOX(p, f) COLOUR(p ".fill", f.fill), COLOUR(p ".border", f.border), COLOUR(p ".text", f.text)
-#define EDGE(p, f) COLOUR(p ".color", f.color), COLOUR(p ".text", f.text), LINE(p ".style", f.style)
-#define CLUSTER(p, f) COLOUR(p ".border", f.border), COLOUR(p ".fill", f.fill), COLOUR(p ".text", f.text), \
-                      COLOUR(p ".detail", f.detail), LINE(p ".style", f.style)
-#define PLAIN_CLUSTER(p, f) COLOUR(p ".border", f.border), COLOUR(p ".fill", f.fill), LINE(p ".style", f.style)
-
-/* In the order of themes/default.yaml, which is the order hints list the keys in. */
-static const theme_key theme_keys[] = {
-    STRING("description", description),
-    COLOUR("background", background),
-    STRING("font.family", font_family),
-    NUMBER("font.size", font_size, 4, 72),
-    NUMBER("font.detail_size", detail_size, 4, 72),
-    NUMBER("font.edge_size", edge_size, 4, 72),
-    NUMBER("font.small_size", small_size, 4, 72),
-    NUMBER("font.title_size", title_size, 4, 72),
-    NUMBER("line.node", node_line, 0, 10),
-    NUMBER("line.edge", edge_line, 0, 10),
-    NUMBER("line.cluster", cluster_line, 0, 10),
-    COLOUR("title.text", title_text),
-    COLOUR("title.detail", title_detail),
-    BOX("states.task", task),
-    PLAIN_BOX("states.pass", pass),
-    PLAIN_BOX("states.choice", choice),
-    BOX("states.wait", wait),
-    PLAIN_BOX("states.succeed", succeed),
-    BOX("states.fail", fail),
-    BOX("states.unknown", unknown),
-    BOX("states.missing", missing),
-    PLAIN_BOX("markers", marker),
-    EDGE("edges.next", next),
-    EDGE("edges.choice", choice_edge),
-    EDGE("edges.default", default_edge),
-    EDGE("edges.catch", catch_edge),
-    EDGE("edges.retry", retry_edge),
-    CLUSTER("clusters.parallel", parallel),
-    PLAIN_CLUSTER("clusters.branch", branch),
-    CLUSTER("clusters.map", map),
-    COLOUR("bar", bar),
-};
-
-enum { THEME_KEY_COUNT = sizeof theme_keys / sizeof theme_keys[0] };
-
-static const char *const line_names[] = {"solid", "dashed", "dotted", "bold"};
-
 typedef struct theme_parser {
     theme *t;
     diag_list *diags;
-    bool *seen; /* THEME_KEY_COUNT flags, or NULL when nobody asks */
+    bool *seen; /* theme_key_count() flags, or NULL when nobody asks */
 } theme_parser;
-
-const char *theme_line_name(theme_line l)
-{
-    return (unsigned)l < sizeof line_names / sizeof line_names[0] ? line_names[l] : "solid";
-}
 
 /* Built-in theme i as listed: "default" first, then the others in the table's (file name) order. */
 static const builtin_theme *builtin_at(size_t i)
@@ -110,31 +46,9 @@ const char *theme_builtin_name(size_t i)
 
 /* ---- Keys ----------------------------------------------------------------------------------------- */
 
-size_t theme_key_count(void)
-{
-    return THEME_KEY_COUNT;
-}
-
-const char *theme_key_path(size_t i)
-{
-    return i < THEME_KEY_COUNT ? theme_keys[i].path : NULL;
-}
-
-theme_key_type theme_key_type_of(size_t i)
-{
-    return i < THEME_KEY_COUNT ? theme_keys[i].type : THEME_KEY_STRING;
-}
-
-char *theme_key_colour(theme *t, size_t i)
-{
-    if (i >= THEME_KEY_COUNT || theme_keys[i].type != THEME_KEY_COLOUR)
-        return NULL;
-    return (char *)t + theme_keys[i].offset;
-}
-
 static const theme_key *find_key(const char *path)
 {
-    for (size_t i = 0; i < THEME_KEY_COUNT; i++)
+    for (size_t i = 0; i < theme_key_count(); i++)
         if (strcmp(theme_keys[i].path, path) == 0)
             return &theme_keys[i];
     return NULL;
@@ -144,7 +58,7 @@ static const theme_key *find_key(const char *path)
 static bool is_section(const char *path)
 {
     size_t n = strlen(path);
-    for (size_t i = 0; i < THEME_KEY_COUNT; i++)
+    for (size_t i = 0; i < theme_key_count(); i++)
         if (strncmp(theme_keys[i].path, path, n) == 0 && theme_keys[i].path[n] == '.')
             return true;
     return false;
@@ -154,7 +68,7 @@ static bool is_section(const char *path)
 static void list_keys_under(const char *prefix, strbuf *out)
 {
     size_t n = strlen(prefix), listed = 0;
-    for (size_t i = 0; i < THEME_KEY_COUNT; i++) {
+    for (size_t i = 0; i < theme_key_count(); i++) {
         const char *p = theme_keys[i].path;
         if (n && (strncmp(p, prefix, n) != 0 || p[n] != '.'))
             continue;
@@ -258,16 +172,14 @@ static bool set_string(theme_parser *p, const theme_key *k, const value *v)
 
 static bool set_line(theme_parser *p, const theme_key *k, const value *v)
 {
-    const char *s = value_str(v);
-    for (size_t i = 0; s && i < sizeof line_names / sizeof line_names[0]; i++) {
-        if (strcmp(s, line_names[i]) == 0) {
-            theme_line l = (theme_line)i;
-            memcpy((char *)p->t + k->offset, &l, sizeof l);
-            return true;
-        }
+    int line = theme_line_from_name(value_str(v));
+    if (line < 0) {
+        diag_error(p->diags, v->at, "\"%s\" must be one of solid, dashed, dotted, bold", k->path);
+        return false;
     }
-    diag_error(p->diags, v->at, "\"%s\" must be one of solid, dashed, dotted, bold", k->path);
-    return false;
+    theme_line l = (theme_line)line;
+    memcpy((char *)p->t + k->offset, &l, sizeof l);
+    return true;
 }
 
 static bool set_value(theme_parser *p, const theme_key *k, const value *v)
@@ -372,7 +284,7 @@ static const diag *first_error(const diag_list *d)
 static void load_default(theme *t)
 {
     const builtin_theme *b = find_builtin("default");
-    bool seen[THEME_KEY_COUNT] = {false};
+    bool *seen = sfn_calloc(theme_key_count(), sizeof *seen);
     diag_list d;
     diag_list_init(&d);
     memset(t, 0, sizeof *t);
@@ -382,12 +294,13 @@ static void load_default(theme *t)
         fprintf(stderr, "sfnviz: the built-in default theme is broken: %s\n", b ? msg : "missing");
         abort();
     }
-    for (size_t i = 0; i < THEME_KEY_COUNT; i++) {
+    for (size_t i = 0; i < theme_key_count(); i++) {
         if (!seen[i]) {
             fprintf(stderr, "sfnviz: the built-in default theme lacks \"%s\"\n", theme_keys[i].path);
             abort();
         }
     }
+    free(seen);
     diag_list_free(&d);
 }
 

@@ -69,6 +69,22 @@ char *theme_key_colour(theme *t, size_t i);
 /* Graphviz's name for a line style: "solid", "dashed", "dotted", "bold". */
 const char *theme_line_name(theme_line l);
 
+/* The same table for the parser (theme.c): theme_key_count() keys, in the order of themes/default.yaml,
+ * which is the order hints list them in, with their place in the struct. The table and the functions above
+ * are theme_keys.c's, apart from the YAML parser, because the drawing module (export/draw.h) needs them
+ * and must not carry libyaml. */
+typedef struct theme_key {
+    const char *path;
+    theme_key_type type;
+    size_t offset, size;
+    double min, max; /* THEME_KEY_NUMBER */
+} theme_key;
+
+extern const theme_key theme_keys[];
+
+/* The line style named s ("solid", "dashed", "dotted", "bold"); -1 when s names none. */
+int theme_line_from_name(const char *s);
+
 /* Name of built-in theme i, NULL past the last: "default" first, then the others by file name. For
  * `sfnviz themes` and messages. */
 const char *theme_builtin_name(size_t i);
