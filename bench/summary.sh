@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # How `sfnviz summary` scales with the size of a workflow: for each size, generates a synthetic workflow of
 # that many states (bench/gen_workflow.py) and times whole runs of `sfnviz list` (reading and modelling
-# the file, what every command pays) and of `sfnviz summary -f text|markdown|json` (wall seconds, the
-# median of RUNS runs, and peak RSS, /usr/bin/time), then the summary's own time from `--timings` (its
+# the file, what every command pays) and of `sfnviz summary -f text|markdown|json` (wall seconds and, in
+# brackets, user + system seconds, each the median of RUNS runs, and peak RSS, /usr/bin/time), then the summary's own time from `--timings` (its
 # `render` stage) per state, which stays flat when the summary is linear. Prints Markdown tables;
 # progress goes to standard error.
 #
@@ -32,19 +32,20 @@ tmp=$(mktemp -d) || die "mktemp failed"
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
 
-# measure CMD...: runs CMD RUNS times (output discarded) and sets `secs` (the median wall time) and `rss`
-# (the largest peak RSS, MB), or secs=failed.
+# measure CMD...: runs CMD RUNS times (output discarded) and sets `secs` (the median wall time), `cpu` (the
+# median user + system time) and `rss` (the largest peak RSS, MB), or secs=failed.
 measure() {
   local i
   : >"$tmp/times"
   for ((i = 0; i < runs; i++)); do
-    if ! /usr/bin/time -f '%e %M' -o "$tmp/time" "$@" >/dev/null 2>"$tmp/err"; then
-      secs=failed rss=-
+    if ! /usr/bin/time -f '%e %M %U %S' -o "$tmp/time" "$@" >/dev/null 2>"$tmp/err"; then
+      secs=failed cpu=- rss=-
       return
     fi
     tail -n 1 "$tmp/time" >>"$tmp/times"
   done
   secs=$(sort -n "$tmp/times" | awk '{a[NR] = $1} END {printf "%.2f", a[int((NR + 1) / 2)]}')
+  cpu=$(awk '{print $3 + $4}' "$tmp/times" | sort -n | awk '{a[NR] = $1} END {printf "%.2f", a[int((NR + 1) / 2)]}')
   rss=$(sort -k2,2n "$tmp/times" | tail -n 1 | awk '{printf "%.0f", $2 / 1024}')
 }
 
@@ -65,11 +66,11 @@ for size in "${sizes[@]}"; do
   echo "size $size ($runs runs each)..." >&2
   mb=$(awk -v b="$(stat -c %s "$w")" 'BEGIN { printf "%.1f", b / 1e6 }')
   measure "$bin" list "$w"
-  row="| $size | $mb MB | $secs s |"
+  row="| $size | $mb MB | $secs s ($cpu) |"
   own_row="| $size |"
   for fmt in text markdown json; do
     measure "$bin" summary "$w" -f "$fmt"
-    row+=" $secs s / $rss MB |"
+    row+=" $secs s ($cpu) / $rss MB |"
     ms=$(own_ms "$fmt" "$w")
     own_row+=" $ms ms ($(awk -v ms="$ms" -v n="$size" 'BEGIN { printf "%.2f", ms * 1000 / n }') µs/state) |"
   done
@@ -79,7 +80,9 @@ done
 
 echo "sfnviz: $bin; generator: gen_workflow.py N --seed $seed${gen_args:+ $gen_args}; median of $runs runs; $(nproc) cores"
 echo
-echo "| states | file | \`list\` | summary text s / MB | markdown s / MB | json s / MB |"
+echo "Wall seconds (user + system seconds) / peak RSS:"
+echo
+echo "| states | file | \`list\` | summary text | markdown | json |"
 echo "| ---: | ---: | ---: | ---: | ---: | ---: |"
 printf '%s\n' "${rows[@]}"
 echo
