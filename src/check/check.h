@@ -69,6 +69,9 @@ void check_field_value(checker *c, const wf_state *s, const value_pair *p, value
 void check_values_of(checker *c, const wf_state *s);
 
 /* Shared helpers (check_values.c). */
+/* Calls fn for every map entry inside `root` (a payload template), at any depth. */
+typedef void (*check_pair_fn)(checker *c, const wf_state *s, const char *field, const value_pair *p);
+void check_each_pair(checker *c, const wf_state *s, const char *field, const value *root, check_pair_fn fn);
 /* The mark of `key` in map v: the key itself when present, else the map's own mark. */
 mark check_key_mark(const value *v, const char *key);
 /* A short type name for messages: "a string", "a number", "a list", "a map", "true or false", "null". */

@@ -52,29 +52,16 @@ static void check_dollar(checker *c, const wf_state *s, const char *field, const
     report_syntax(c, intrinsic ? RULE_INTRINSIC_SYNTAX : RULE_PATH_SYNTAX, s, field, v, &err);
 }
 
-/* Every `key.$` inside a payload template, at any depth. */
+/* A `key.$` entry of a payload template. */
+static void dollar_pair(checker *c, const wf_state *s, const char *field, const value_pair *p)
+{
+    if (p->key_len >= 2 && strcmp(p->key + p->key_len - 2, ".$") == 0)
+        check_dollar(c, s, field, p->val);
+}
+
 static void check_template(checker *c, const wf_state *s, const char *field, const value *root)
 {
-    if (!root || (root->kind != VALUE_MAP && root->kind != VALUE_SEQ))
-        return;
-    const value **stack = NULL;
-    size_t n = 0, cap = 0;
-    stack = sfn_grow(stack, &cap, 1, sizeof *stack);
-    stack[n++] = root;
-    while (n > 0) {
-        const value *v = stack[--n];
-        for (size_t i = 0; i < v->count; i++) {
-            const value *child = v->kind == VALUE_MAP ? v->pairs[i].val : v->items[i];
-            if (v->kind == VALUE_MAP && v->pairs[i].key_len >= 2 &&
-                strcmp(v->pairs[i].key + v->pairs[i].key_len - 2, ".$") == 0)
-                check_dollar(c, s, field, child);
-            else if (child->kind == VALUE_MAP || child->kind == VALUE_SEQ) {
-                stack = sfn_grow(stack, &cap, n + 1, sizeof *stack);
-                stack[n++] = child;
-            }
-        }
-    }
-    free(stack);
+    check_each_pair(c, s, field, root, dollar_pair);
 }
 
 /* Choice rules: Variable and the ...Path comparisons are reference paths, in nested rules too. */

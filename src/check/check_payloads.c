@@ -19,32 +19,6 @@ static bool looks_like_path(const char *s)
 
 static bool ends_with_dollar(const value_pair *p) { return p->key_len >= 2 && !strcmp(p->key + p->key_len - 2, ".$"); }
 
-typedef void (*pair_fn)(checker *c, const wf_state *s, const char *field, const value_pair *p);
-
-/* Calls fn for every map entry inside `root`, at any depth. */
-static void each_pair(checker *c, const wf_state *s, const char *field, const value *root, pair_fn fn)
-{
-    if (!root)
-        return;
-    const value **stack = NULL;
-    size_t n = 0, cap = 0;
-    stack = sfn_grow(stack, &cap, 1, sizeof *stack);
-    stack[n++] = root;
-    while (n > 0) {
-        const value *v = stack[--n];
-        for (size_t i = 0; i < v->count; i++) {
-            const value *child = v->kind == VALUE_MAP ? v->pairs[i].val : v->items[i];
-            if (v->kind == VALUE_MAP)
-                fn(c, s, field, &v->pairs[i]);
-            if (child->kind == VALUE_MAP || child->kind == VALUE_SEQ) {
-                stack = sfn_grow(stack, &cap, n + 1, sizeof *stack);
-                stack[n++] = child;
-            }
-        }
-    }
-    free(stack);
-}
-
 static void no_dollar(checker *c, const wf_state *s, const char *field, const value_pair *p)
 {
     char buf[96];
@@ -83,12 +57,12 @@ void check_payloads(checker *c, const wf_state *s)
     if (s->jsonata)
         return; /* JSONata has no .$ fields: {% %} marks its expressions */
     for (const char *const *t = templates; *t; t++)
-        each_pair(c, s, *t, value_get(s->src, *t), no_dollar);
-    each_pair(c, s, "ItemReader.Parameters", value_get(value_get(s->src, "ItemReader"), "Parameters"), no_dollar);
-    each_pair(c, s, "ResultWriter.Parameters", value_get(value_get(s->src, "ResultWriter"), "Parameters"),
+        check_each_pair(c, s, *t, value_get(s->src, *t), no_dollar);
+    check_each_pair(c, s, "ItemReader.Parameters", value_get(value_get(s->src, "ItemReader"), "Parameters"), no_dollar);
+    check_each_pair(c, s, "ResultWriter.Parameters", value_get(value_get(s->src, "ResultWriter"), "Parameters"),
               no_dollar);
     if (s->type == STATE_PASS)
-        each_pair(c, s, "Result", value_get(s->src, "Result"), static_result);
+        check_each_pair(c, s, "Result", value_get(s->src, "Result"), static_result);
     if (s->type == STATE_FAIL)
         check_no_path(c, s);
 }

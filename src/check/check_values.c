@@ -2,6 +2,7 @@
 #include "check/check.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 mark check_key_mark(const value *v, const char *key)
@@ -115,3 +116,28 @@ const char *check_resource_problem(const char *r)
         return "has a malformed qualifier after the function name ($LATEST, a version number or an alias)";
     return NULL;
 }
+
+/* An explicit stack: payload templates nest as deep as the file wants. */
+void check_each_pair(checker *c, const wf_state *s, const char *field, const value *root, check_pair_fn fn)
+{
+    if (!root)
+        return;
+    const value **stack = NULL;
+    size_t n = 0, cap = 0;
+    stack = sfn_grow(stack, &cap, 1, sizeof *stack);
+    stack[n++] = root;
+    while (n > 0) {
+        const value *v = stack[--n];
+        for (size_t i = 0; i < v->count; i++) {
+            const value *child = v->kind == VALUE_MAP ? v->pairs[i].val : v->items[i];
+            if (v->kind == VALUE_MAP)
+                fn(c, s, field, &v->pairs[i]);
+            if (child->kind == VALUE_MAP || child->kind == VALUE_SEQ) {
+                stack = sfn_grow(stack, &cap, n + 1, sizeof *stack);
+                stack[n++] = child;
+            }
+        }
+    }
+    free(stack);
+}
+
