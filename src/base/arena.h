@@ -12,6 +12,7 @@ typedef struct arena_block arena_block;
 
 typedef struct arena {
     arena_block *head;
+    size_t next_size; /* bytes of the next block: they double as the arena grows */
 } arena;
 
 void arena_init(arena *a);
@@ -19,6 +20,8 @@ void arena_release(arena *a);
 
 /* Zeroed, aligned for any type. */
 void *arena_alloc(arena *a, size_t size);
+/* Zeroed bytes with no alignment, for text: a document holds a million strings. */
+void *arena_bump_bytes(arena *a, size_t size);
 /* An array of n elements of size each, zeroed; aborts on overflow. */
 void *arena_calloc(arena *a, size_t n, size_t size);
 /* Copy of s[0..len) with a terminating NUL. */

@@ -8,33 +8,47 @@
 #include <string.h>
 #include <sys/stat.h>
 
-int source_read_stream(void *stream, char **text, size_t *len, char *err, size_t err_size)
+/* Reads f to its end into the arena, in one buffer first sized for expect bytes (the file's size when
+ * known), so a regular file is read straight into place with no copy; a stream's buffer doubles as it
+ * fills (the outgrown ones stay in the arena: at most the text's size again, for standard input only). */
+static int read_all(arena *a, FILE *f, size_t expect, char **text, size_t *len, char *err, size_t err_size)
 {
-    FILE *f = stream;
-    strbuf b;
-    strbuf_init(&b);
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (b.len + n > SOURCE_MAX_BYTES) {
-            snprintf(err, err_size, "larger than %d MiB", SOURCE_MAX_BYTES / (1024 * 1024));
-            strbuf_free(&b);
-            return -1;
+    size_t cap = expect + 1 > 65536 ? expect + 1 : 65536, used = 0;
+    char *data = arena_bump_bytes(a, cap);
+    for (;;) {
+        if (used + 1 == cap) {
+            if (cap > SOURCE_MAX_BYTES)
+                break;
+            char *bigger = arena_bump_bytes(a, cap * 2);
+            memcpy(bigger, data, used);
+            data = bigger;
+            cap *= 2;
         }
-        strbuf_put(&b, chunk, n);
+        size_t n = fread(data + used, 1, cap - 1 - used, f);
+        used += n;
+        if (n == 0)
+            break;
     }
     if (ferror(f)) {
         snprintf(err, err_size, "cannot read: %s", strerror(errno));
-        strbuf_free(&b);
         return -1;
     }
-    strbuf_cstr(&b);
-    *text = b.data;
-    *len = b.len;
+    if (used > SOURCE_MAX_BYTES) {
+        snprintf(err, err_size, "larger than %d MiB", SOURCE_MAX_BYTES / (1024 * 1024));
+        return -1;
+    }
+    data[used] = '\0';
+    *text = data;
+    *len = used;
     return 0;
 }
 
-int source_read_file(const char *path, char **text, size_t *len, char *err, size_t err_size)
+int source_read_stream(arena *a, void *stream, char **text, size_t *len, char *err, size_t err_size)
+{
+    return read_all(a, stream, 0, text, len, err, err_size);
+}
+
+int source_read_file(arena *a, const char *path, char **text, size_t *len, char *err, size_t err_size)
 {
     struct stat st;
     if (stat(path, &st) != 0) {
@@ -54,7 +68,7 @@ int source_read_file(const char *path, char **text, size_t *len, char *err, size
         snprintf(err, err_size, "cannot open: %s", strerror(errno));
         return -1;
     }
-    int rc = source_read_stream(f, text, len, err, err_size);
+    int rc = read_all(a, f, (size_t)st.st_size, text, len, err, err_size);
     fclose(f);
     return rc;
 }

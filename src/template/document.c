@@ -41,7 +41,7 @@ sfnviz_doc *sfnviz_doc_load_file(const char *path, const sfnviz_load_options *op
     char *text = NULL, err[256];
     size_t len = 0;
     double start = timing_now();
-    int rc = source_read_file(path, &text, &len, err, sizeof err);
+    int rc = source_read_file(&doc->arena, path, &text, &len, err, sizeof err);
     timing_add(STAGE_READ, start);
     if (rc != 0) {
         diag_error(&doc->diags, mark_at(doc->path, 0, 0), "%s", err);
@@ -49,7 +49,6 @@ sfnviz_doc *sfnviz_doc_load_file(const char *path, const sfnviz_load_options *op
         return doc;
     }
     doc_interpret(doc, text, len, opts, NULL);
-    free(text);
     return doc;
 }
 
@@ -59,7 +58,7 @@ sfnviz_doc *sfnviz_doc_load_stream(const char *name, FILE *stream, const sfnviz_
     char *text = NULL, err[256];
     size_t len = 0;
     double start = timing_now();
-    int rc = source_read_stream(stream, &text, &len, err, sizeof err);
+    int rc = source_read_stream(&doc->arena, stream, &text, &len, err, sizeof err);
     timing_add(STAGE_READ, start);
     if (rc != 0) {
         diag_error(&doc->diags, mark_at(doc->path, 0, 0), "%s", err);
@@ -67,7 +66,6 @@ sfnviz_doc *sfnviz_doc_load_stream(const char *name, FILE *stream, const sfnviz_
         return doc;
     }
     doc_interpret(doc, text, len, opts, ".");
-    free(text);
     return doc;
 }
 

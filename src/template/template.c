@@ -243,7 +243,7 @@ static void load_definition_file(reader *r, machine *m, const value *uri, const 
                      arena_printf(r->a, "DefinitionUri file %s: is not a regular file", display));
         return;
     }
-    if (source_read_file(display, &text, &len, err, sizeof err) != 0) {
+    if (source_read_file(r->a, display, &text, &len, err, sizeof err) != 0) {
         bool missing = !exists(display);
         fail_machine(r, m, missing ? MACHINE_MISSING : MACHINE_ERROR, uri->at,
                      arena_printf(r->a, "DefinitionUri file %s: %s", display, err));
@@ -252,7 +252,6 @@ static void load_definition_file(reader *r, machine *m, const value *uri, const 
     diag_list errors;
     diag_list_init(&errors);
     const value *def = parse_definition(r, value_read, display, text, len, subs, &errors, r->diags);
-    free(text);
     if (!def) {
         take_diagnostics(r, m, &errors, "the DefinitionUri file does not parse");
         return;
