@@ -723,7 +723,8 @@ static value *parse_object(parser *p)
     if (!read_object_members(p))
         return NULL;
     size_t members = p->pairs.len - base;
-    p->pairs.len = base + duplicate_keys_drop(p->pairs.data + base, members, p->diags, &p->duplicate_warnings);
+    if (members > 1) /* (an empty object may come before any member: pairs.data is still NULL) */
+        p->pairs.len = base + duplicate_keys_drop(p->pairs.data + base, members, p->diags, &p->duplicate_warnings);
     value *v = value_new(p->arena, VALUE_MAP, at);
     v->count = p->pairs.len - base;
     v->pairs = take_pairs(p, base);

@@ -572,8 +572,10 @@ static bool expecting_key(const reader *r)
 static const value_pair *find_duplicate(reader *r, const char *key, size_t len)
 {
     frame *f = &r->frames[r->depth - 1];
-    const value_pair *pairs = r->pairs + f->first;
     size_t count = r->pairs_len - f->first;
+    if (count == 0)
+        return NULL; /* also before the first pair, when r->pairs is still NULL */
+    const value_pair *pairs = r->pairs + f->first;
     if (count < KEYSET_FROM_PAIRS && !f->keys.slots) {
         for (size_t i = 0; i < count; i++)
             if (same_key(&pairs[i], key, len))
