@@ -76,6 +76,14 @@ sfnviz_doc *sfnviz_doc_load_buffer(const char *name, const char *text, size_t le
     return doc;
 }
 
+sfnviz_doc *sfnviz_doc_load_buffer_in(const char *name, const char *text, size_t len, const char *dir,
+                                      const sfnviz_load_options *opts)
+{
+    sfnviz_doc *doc = doc_new(name);
+    doc_interpret(doc, text, len, opts, dir ? dir : ".");
+    return doc;
+}
+
 void sfnviz_doc_free(sfnviz_doc *doc)
 {
     if (!doc)
