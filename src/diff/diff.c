@@ -51,9 +51,8 @@ static void compare_machines(doc_diff *d, machine_diff *md, change_list *l)
     compare_text(l, "Name", o->name, n->name);
     compare_text(l, "status", machine_status_name(o->status), machine_status_name(n->status));
     compare_text(l, "definition", o->where, n->where);
+    compare_text(l, "message", o->message_plain, n->message_plain); /* why a side is not ok */
     if (o->status != MACHINE_OK || n->status != MACHINE_OK) {
-        if (o->status == n->status)
-            compare_text(l, "message", o->message_plain, n->message_plain);
         md->old_states = arena_calloc(&d->arena, o->state_count, sizeof *md->old_states);
         md->new_states = arena_calloc(&d->arena, n->state_count, sizeof *md->new_states);
         md->old_edges = arena_calloc(&d->arena, o->edge_count, sizeof *md->old_edges);

@@ -70,7 +70,7 @@ static void put_machine(strbuf *out, const doc_diff *d, const machine_diff *md)
     strbuf_puts(out, "{\"id\": ");
     json_put_string(out, md->id);
     strbuf_puts(out, ", \"file\": ");
-    json_put_string(out, diff_side_name(md->new_m ? d->new_doc : d->old_doc));
+    json_put_string(out, diff_side_name(d->new_doc ? d->new_doc : d->old_doc)); /* the pair's file */
     strbuf_printf(out, ", \"status\": \"%s\",\n   ", diff_status_name(md->status));
     const machine *n = md->new_m, *o = md->old_m;
     bool pair = n && o;
