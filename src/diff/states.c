@@ -7,32 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *diff_edge_from(const machine *m, const wf_edge *e)
-{
-    return e->from >= 0 ? m->states[e->from].name : NULL;
-}
-
-const char *diff_edge_to(const machine *m, const wf_edge *e)
-{
-    if (e->kind == EDGE_END)
-        return NULL;
-    return e->to >= 0 ? m->states[e->to].name : e->to_name ? e->to_name : "";
-}
-
-void diff_put_scope(strbuf *b, const machine *m, int s)
-{
-    const wf_scope *sc = &m->scopes[s];
-    if (sc->parent < 0)
-        return;
-    const wf_state *owner = &m->states[sc->parent];
-    diff_put_scope(b, m, owner->scope);
-    if (b->len)
-        strbuf_putc(b, '/');
-    strbuf_puts(b, owner->name);
-    if (sc->branch >= 0)
-        strbuf_printf(b, "[%d]", sc->branch + 1);
-}
-
 static const char *scope_path(arena *a, const machine *m, int s)
 {
     strbuf b;

@@ -126,6 +126,14 @@ fi
 rows=$(grep '^| Evil' "$J/hostile/expected.md" | sed 's/\\|//g' | tr -cd '|\n' | sort -u)
 check "Markdown rows keep their columns" test "$rows" = "|||||"
 
+# The README's sample is the golden text of that pair.
+python3 - "$REPO/README.md" >"$WORK/readme-sample" <<'PY'
+import re, sys
+m = re.search(r"<!-- diff-sample: .*? -->\n```text\n(.*?)```\n", open(sys.argv[1], encoding="utf-8").read(), re.S)
+print(m.group(1) if m else "", end="")
+PY
+check "the README's diff sample is the golden text" cmp -s "$WORK/readme-sample" "$CASES/state-changed/expected.txt"
+
 # --- exit codes, usage, formats -----------------------------------------------------------------------
 cd "$CASES" || exit 1
 run diff state-added/old.asl.json state-added/new.asl.json
