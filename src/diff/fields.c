@@ -80,15 +80,15 @@ static void record(walk *w, const value *a, const value *b, value_skip skip)
                          json_of(ar, a, skip), json_of(ar, b, skip));
 }
 
-/* Key i of map `from`, compared with its counterpart in `other` (NULL: absent); `old_side` says which
- * of the two `from` is. */
-static void compare_key(walk *w, const value *from, size_t i, const value *other, bool old_side, value_skip skip,
-                        bool state_level)
+/* Key i of map `from`, compared with its counterpart in the other map (NULL: absent); `old_side` says
+ * which of the two `from` is. */
+static void compare_key(walk *w, const value *from, size_t i, const value_index *other, bool old_side,
+                        value_skip skip, bool state_level)
 {
     const value_pair *p = &from->pairs[i];
     if (value_skipped_key(skip, p->key))
         return;
-    const value *o = value_lookup(other, p->key, p->key_len);
+    const value *o = value_index_get(other, p, i);
     if (!old_side && o)
         return; /* seen from the old side */
     size_t at = w->path.len;
@@ -103,10 +103,15 @@ static void compare_key(walk *w, const value *from, size_t i, const value *other
 
 static void compare_maps(walk *w, const value *a, const value *b, value_skip skip, bool state_level)
 {
+    value_index in_a, in_b;
+    value_index_init(&in_a, a);
+    value_index_init(&in_b, b);
     for (size_t i = 0; i < a->count; i++)
-        compare_key(w, a, i, b, true, skip, state_level);
+        compare_key(w, a, i, &in_b, true, skip, state_level);
     for (size_t i = 0; i < b->count; i++)
-        compare_key(w, b, i, a, false, skip, state_level);
+        compare_key(w, b, i, &in_a, false, skip, state_level);
+    value_index_free(&in_a);
+    value_index_free(&in_b);
 }
 
 static void compare_seqs(walk *w, const value *a, const value *b, value_skip skip)

@@ -1,7 +1,6 @@
 /* value_text.c: values as compact JSON and compared by meaning; see value_text.h. */
 #include "diff/value_text.h"
 #include "base/json_text.h"
-#include "base/strmap.h"
 
 #include <math.h>
 #include <string.h>
@@ -47,9 +46,9 @@ static void put_number(strbuf *out, const value *v)
     if (!isfinite(d))
         json_put_string(out, v->text); /* .inf, .nan: JSON has no such number */
     else if (d == floor(d) && fabs(d) < 1e15)
-        strbuf_printf(out, "%.0f", d);
+        strbuf_printf(out, "%.0f", d); /* 3, not 3.0: as the file most likely says */
     else
-        strbuf_printf(out, "%.17g", d);
+        strbuf_put_shortest(out, d);
 }
 
 static void put_untagged(strbuf *out, const value *v, value_skip skip)
@@ -103,39 +102,51 @@ static bool same_text(const char *a, const char *b) { return a == b || (a && b &
 /* Past this many keys a map in another key order is looked up through a hash map, not key by key. */
 enum { LINEAR_KEYS = 32 };
 
-/* b's value for a's key i: the pair at the same place when the keys are in the same order (the usual
- * case), else looked up (through `index` when there is one). */
-static const value *counterpart(const value *a, size_t i, const value *b, const strmap *index)
+void value_index_init(value_index *x, const value *map)
 {
-    const value_pair *p = &a->pairs[i];
-    if (i < b->count && b->pairs[i].key_len == p->key_len && memcmp(b->pairs[i].key, p->key, p->key_len) == 0)
-        return b->pairs[i].val;
-    if (index && strlen(p->key) == p->key_len) {
-        int k = strmap_get(index, 0, p->key);
-        return k >= 0 ? b->pairs[k].val : NULL;
+    x->map = map;
+    x->hashed = value_is_map(map) && map->count > LINEAR_KEYS;
+    if (!x->hashed)
+        return;
+    strmap_init(&x->keys);
+    for (size_t i = 0; i < map->count; i++)
+        strmap_put(&x->keys, 0, map->pairs[i].key, (int)i);
+}
+
+void value_index_free(value_index *x)
+{
+    if (x->hashed)
+        strmap_free(&x->keys);
+    x->hashed = false;
+}
+
+const value *value_index_get(const value_index *x, const value_pair *p, size_t at)
+{
+    const value *m = x->map;
+    if (!value_is_map(m))
+        return NULL;
+    if (at < m->count && m->pairs[at].key_len == p->key_len && memcmp(m->pairs[at].key, p->key, p->key_len) == 0)
+        return m->pairs[at].val;
+    if (x->hashed && strlen(p->key) == p->key_len) { /* a key holding a NUL is looked for the slow way */
+        int k = strmap_get(&x->keys, 0, p->key);
+        return k >= 0 ? m->pairs[k].val : NULL;
     }
-    return value_lookup(b, p->key, p->key_len);
+    return value_lookup(m, p->key, p->key_len);
 }
 
 /* Every key of a (but those skipped) is in b with the same meaning. */
 static bool map_within(const value *a, const value *b, value_skip skip)
 {
-    strmap index;
-    bool indexed = b->count > LINEAR_KEYS;
-    if (indexed) {
-        strmap_init(&index);
-        for (size_t i = 0; i < b->count; i++)
-            strmap_put(&index, 0, b->pairs[i].key, (int)i);
-    }
+    value_index index;
+    value_index_init(&index, b);
     bool same = true;
     for (size_t i = 0; same && i < a->count; i++) {
         if (value_skipped_key(skip, a->pairs[i].key))
             continue;
-        const value *other = counterpart(a, i, b, indexed ? &index : NULL);
+        const value *other = value_index_get(&index, &a->pairs[i], i);
         same = other && value_same(a->pairs[i].val, other, SKIP_NOTHING);
     }
-    if (indexed)
-        strmap_free(&index);
+    value_index_free(&index);
     return same;
 }
 

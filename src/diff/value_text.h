@@ -8,6 +8,7 @@
 #define SFNVIZ_DIFF_VALUE_TEXT_H
 
 #include "base/arena.h"
+#include "base/strmap.h"
 #include "read/value.h"
 
 #include <stdbool.h>
@@ -35,5 +36,19 @@ bool value_same(const value *a, const value *b, value_skip skip);
 
 /* The value under key in map m (first match), or NULL. */
 const value *value_lookup(const value *m, const char *key, size_t key_len);
+
+/* A map's keys for lookups in constant time: a large map (past a few dozen keys) gets a hash map, so
+ * comparing two maps in another key order stays linear. */
+typedef struct value_index {
+    const value *map;
+    strmap keys;
+    bool hashed;
+} value_index;
+
+void value_index_init(value_index *x, const value *map);
+void value_index_free(value_index *x);
+/* The value of the map under p's key, or NULL; `at` is where p sits in its own map: the same place is
+ * tried first (two versions of a map usually keep their key order). */
+const value *value_index_get(const value_index *x, const value_pair *p, size_t at);
 
 #endif
