@@ -17,7 +17,11 @@ typedef enum option_id {
     OPT_FORMAT,
     OPT_LIST_FORMAT, /* -f/--format of list: text or json (a name may mean one thing per command) */
     OPT_SUMMARY_FORMAT, /* -f/--format of summary: text, markdown or json */
+    OPT_DIFF_FORMAT, /* -f/--format of diff: text, markdown or json */
     OPT_OUTPUT,
+    OPT_DIFF_OUTPUT, /* -o/--output of diff: one file */
+    OPT_BASE,
+    OPT_EXIT_CODE,
     OPT_MACHINE,
     OPT_SUMMARY_MACHINE, /* -m/--machine of summary: in whichever files hold it */
     OPT_THEME,
@@ -38,10 +42,6 @@ typedef enum option_id {
     OPT_STRICT,
     OPT_LIST_RULES,
     OPT_TIMINGS,
-    OPT_DIFF_FORMAT, /* -f/--format of diff: text, markdown or json */
-    OPT_DIFF_OUTPUT, /* -o/--output of diff: one file */
-    OPT_BASE,
-    OPT_EXIT_CODE,
     OPT_HELP, /* every command takes it */
     OPTION_COUNT
 } option_id;
