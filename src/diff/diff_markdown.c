@@ -22,11 +22,12 @@ static void summary_row(strbuf *out, const machine_diff *md)
         strbuf_printf(out, "%zu | %zu | 0 | %zu | %zu |\n", added ? n : 0, added ? 0 : n, added ? e : 0, added ? 0 : e);
         return;
     }
-    strbuf_printf(out, "%zu | %zu | %zu | %zu | %zu |\n", diff_count(md->new_states, md->new_m->state_count, DIFF_ADDED),
-                  diff_count(md->old_states, md->old_m->state_count, DIFF_REMOVED),
-                  diff_count(md->new_states, md->new_m->state_count, DIFF_CHANGED),
-                  diff_count(md->new_edges, md->new_m->edge_count, DIFF_ADDED),
-                  diff_count(md->old_edges, md->old_m->edge_count, DIFF_REMOVED));
+    const machine *o = md->old_m, *n = md->new_m;
+    strbuf_printf(out, "%zu | %zu | %zu | %zu | %zu |\n", diff_count(md->new_states, n->state_count, DIFF_ADDED),
+                  diff_count(md->old_states, o->state_count, DIFF_REMOVED),
+                  diff_count(md->new_states, n->state_count, DIFF_CHANGED),
+                  diff_count(md->new_edges, n->edge_count, DIFF_ADDED),
+                  diff_count(md->old_edges, o->edge_count, DIFF_REMOVED));
 }
 
 /* Where the Mermaid diagram of the machine's diff goes: the merge with the Mermaid export wires this to

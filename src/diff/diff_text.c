@@ -36,7 +36,10 @@ static const char *status_color(diff_status s)
     return s == DIFF_ADDED ? GREEN : s == DIFF_REMOVED ? RED : s == DIFF_CHANGED ? YELLOW : DIM;
 }
 
-static char status_sign(diff_status s) { return s == DIFF_ADDED ? '+' : s == DIFF_REMOVED ? '-' : s == DIFF_CHANGED ? '~' : '='; }
+static char status_sign(diff_status s)
+{
+    return s == DIFF_ADDED ? '+' : s == DIFF_REMOVED ? '-' : s == DIFF_CHANGED ? '~' : '=';
+}
 
 static void put_value(text_out *t, const char *json) { display_escape(t->out, json ? json : "(absent)"); }
 

@@ -128,7 +128,8 @@ static void compare_at(walk *w, const value *a, const value *b, value_skip skip,
 {
     if (value_same(a, b, skip))
         return;
-    bool same_shape = a && b && a->kind == b->kind && (a->tag == b->tag || (a->tag && b->tag && !strcmp(a->tag, b->tag)));
+    bool same_tag = a && b && (a->tag == b->tag || (a->tag && b->tag && strcmp(a->tag, b->tag) == 0));
+    bool same_shape = same_tag && a->kind == b->kind;
     if (same_shape && a->kind == VALUE_MAP)
         compare_maps(w, a, b, skip, state_level);
     else if (same_shape && a->kind == VALUE_SEQ && a->count == b->count)
