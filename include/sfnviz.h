@@ -54,10 +54,19 @@ sfnviz_doc *sfnviz_doc_load_stream(const char *name, FILE *stream, const sfnviz_
  * resolve against the current folder. */
 sfnviz_doc *sfnviz_doc_load_buffer(const char *name, const char *text, size_t len,
                                    const sfnviz_load_options *opts);
-/* The same, with relative DefinitionUri paths resolving against folder `dir` (an older version of a file,
- * whose text came from git, keeps its file's folder). */
+/* Where a document's DefinitionUri files come from when not from the file system (an older version of a
+ * template, from git). read(ctx, path, ...) returns 0 with the file's text in *text (malloc'd; the library
+ * frees it) and its length in *len, 1 when there is no such file, or -1 with the reason in err. */
+typedef struct sfnviz_file_source {
+    int (*read)(void *ctx, const char *path, char **text, size_t *len, char *err, size_t err_size);
+    void *ctx;
+} sfnviz_file_source;
+
+/* sfnviz_doc_load_buffer with relative DefinitionUri paths resolving against folder `dir` (NULL: the
+ * current folder), and those files read through `files` (NULL: from the file system), so that an older
+ * version of a template, whose text came from git, reads its DefinitionUri files at the same revision. */
 sfnviz_doc *sfnviz_doc_load_buffer_in(const char *name, const char *text, size_t len, const char *dir,
-                                      const sfnviz_load_options *opts);
+                                      const sfnviz_file_source *files, const sfnviz_load_options *opts);
 void sfnviz_doc_free(sfnviz_doc *doc);
 
 /* Non-zero when the file itself could not be read or parsed (nothing in it can be drawn). */

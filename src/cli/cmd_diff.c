@@ -46,7 +46,14 @@ static char *folder_of(const char *path)
     return slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
 }
 
-/* FILE's version at REV, loaded under the name REV:FILE; NULL when REV has no such file (or on error,
+/* A DefinitionUri file of an older version: the same revision's (sfnviz_file_source). */
+static int read_at_rev(void *ctx, const char *path, char **text, size_t *len, char *err, size_t err_size)
+{
+    git_show_result r = git_show(ctx, path, text, len, err, err_size);
+    return r == GIT_SHOW_FOUND ? 0 : r == GIT_SHOW_ABSENT ? 1 : -1;
+}
+
+/* FILE's version at REV, loaded under the name REV:FILE, its DefinitionUri files read at REV too; NULL when REV has no such file (or on error,
  * with *failed set). */
 static sfnviz_doc *load_at_rev(const char *rev, const char *path, const options *o, bool *absent, bool *failed)
 {
@@ -66,7 +73,8 @@ static sfnviz_doc *load_at_rev(const char *rev, const char *path, const options 
     if (name && dir) {
         sprintf(name, "%s:%s", rev, path);
         sfnviz_load_options lo = {o->root};
-        doc = sfnviz_doc_load_buffer_in(name, text, len, dir, &lo);
+        sfnviz_file_source at_rev = {read_at_rev, (void *)rev};
+        doc = sfnviz_doc_load_buffer_in(name, text, len, dir, &at_rev, &lo);
     }
     free(name);
     free(dir);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -97,18 +98,30 @@ static int run_git(const char *dir, const char *const *args, bool want_output, c
     return 0;
 }
 
-/* The folder of path ("." when it has none) and its last component, malloc'd together in *dir. */
-static void split_path(const char *path, char **dir, const char **base)
+/* The nearest existing folder of path ("." when it has none), malloc'd in *dir, and the rest of the path
+ * below it in *rest (malloc'd): git runs in a folder that exists, even for a file whose folder is gone
+ * since the revision. */
+static void split_path(const char *path, char **dir, char **rest)
 {
-    const char *slash = strrchr(path, '/');
-    if (!slash) {
-        *dir = strdup(".");
-        *base = path;
-        return;
+    const char *cut = strrchr(path, '/');
+    struct stat st;
+    while (cut) {
+        char *d = strndup(path, cut == path ? 1 : (size_t)(cut - path));
+        if (!d || (stat(d, &st) == 0 && S_ISDIR(st.st_mode))) {
+            *dir = d;
+            *rest = strdup(cut + 1);
+            return;
+        }
+        free(d);
+        const char *prev = cut;
+        for (cut = NULL; prev > path;)
+            if (*--prev == '/') {
+                cut = prev;
+                break;
+            }
     }
-    size_t n = slash == path ? 1 : (size_t)(slash - path);
-    *dir = strndup(path, n);
-    *base = slash + 1;
+    *dir = strdup(".");
+    *rest = strdup(path);
 }
 
 /* Whether dir is in a work tree, and rev names a commit there; err says what is wrong otherwise. */
@@ -148,10 +161,9 @@ git_show_result git_show(const char *rev, const char *path, char **text, size_t 
         snprintf(err, err_size, "'%s' is not a revision (a revision cannot start with '-')", rev);
         return GIT_SHOW_ERROR;
     }
-    char *dir;
-    const char *base;
+    char *dir, *base;
     split_path(path, &dir, &base);
-    char *spec = dir ? malloc(strlen(rev) + strlen(base) + 4) : NULL;
+    char *spec = dir && base ? malloc(strlen(rev) + strlen(base) + 4) : NULL;
     git_show_result result = GIT_SHOW_ERROR;
     if (!spec) {
         snprintf(err, err_size, "out of memory");
@@ -178,5 +190,6 @@ git_show_result git_show(const char *rev, const char *path, char **text, size_t 
     }
     free(spec);
     free(dir);
+    free(base);
     return result;
 }

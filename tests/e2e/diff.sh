@@ -191,7 +191,7 @@ git init -q .
 cp "$CASES/machines/old.yaml" template.yaml
 cp "$CASES/state-added/old.asl.json" flows/pay.asl.json
 cp "$CASES/rename/old.asl.json" gone.asl.json
-git add -A && git commit -qm one
+git add -A && git commit -qm one && git tag first
 cp "$CASES/machines/new.yaml" template.yaml
 cp "$CASES/state-added/new.asl.json" flows/pay.asl.json
 cp "$CASES/edges/new.asl.json" fresh.asl.json
@@ -217,12 +217,34 @@ expect_rc "--base --exit-code with differences" 1
 git add -A && git commit -qm two
 run diff --base HEAD --exit-code template.yaml flows/pay.asl.json
 expect_rc "--base --exit-code, nothing changed since" 0
-run diff --base HEAD~1 --exit-code -f json template.yaml
+# A template whose definition is a DefinitionUri file: the older version reads that file at REV too.
+mkdir -p sam/statemachine
+printf 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Flow:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: statemachine/flow.asl.json\n' >sam/template.yaml
+cp "$CASES/state-changed/old.asl.json" sam/statemachine/flow.asl.json
+git add -A && git commit -qm sam
+cp "$CASES/state-changed/new.asl.json" sam/statemachine/flow.asl.json
+run diff --base HEAD -f json sam/template.yaml
+expect_json "a DefinitionUri file is read at the revision" "$OUT" 'machine("Flow")["changed_states"]' "Fetch
+Route
+Small"
+git rm -qf sam/statemachine/flow.asl.json
+git commit -qm "no file"
+run diff --base first -f json sam/template.yaml
+expect_json "a template new since the revision, its DefinitionUri folder gone" "$OUT" 'machine("Flow")["status"]' added
+run diff --base HEAD~1 -f json sam/template.yaml
+expect_json "a DefinitionUri file whose folder is gone is read at the revision" "$OUT" \
+  'str([(c["field"], c["old"], c["new"]) for c in machine("Flow")["changes"]][0])' "('status', 'ok', 'missing')"
+mkdir -p sam/statemachine
+cp "$CASES/state-changed/new.asl.json" sam/statemachine/flow.asl.json
+run diff --base HEAD -f json sam/template.yaml
+expect_json "a DefinitionUri file absent at the revision is missing there" "$OUT" \
+  'str([(c["field"], c["old"], c["new"]) for c in machine("Flow")["changes"]][0])' "('status', 'missing', 'ok')"
+run diff --base first --exit-code -f json template.yaml
 expect_rc "an older revision" 1
 (cd "$WORK/outside" && timeout "$(limit 20)" "$BIN" diff --base HEAD "$REPO_DIR/flows/pay.asl.json" >"$OUT" 2>"$ERR")
 RC=$?
 expect_rc "a file in a repository, from a folder outside it" 0
-(cd flows && timeout "$(limit 20)" "$BIN" diff --base HEAD~1 ../template.yaml >"$OUT" 2>"$ERR")
+(cd flows && timeout "$(limit 20)" "$BIN" diff --base first ../template.yaml >"$OUT" 2>"$ERR")
 RC=$?
 expect_rc "a file in the folder above" 0
 expect_out "found at the revision" "^~ Retype changed"
