@@ -54,6 +54,19 @@ sfnviz_doc *sfnviz_doc_load_stream(const char *name, FILE *stream, const sfnviz_
  * resolve against the current folder. */
 sfnviz_doc *sfnviz_doc_load_buffer(const char *name, const char *text, size_t len,
                                    const sfnviz_load_options *opts);
+/* Where a document's DefinitionUri files come from when not from the file system (an older version of a
+ * template, from git). read(ctx, path, ...) returns 0 with the file's text in *text (malloc'd; the library
+ * frees it) and its length in *len, 1 when there is no such file, or -1 with the reason in err. */
+typedef struct sfnviz_file_source {
+    int (*read)(void *ctx, const char *path, char **text, size_t *len, char *err, size_t err_size);
+    void *ctx;
+} sfnviz_file_source;
+
+/* sfnviz_doc_load_buffer with relative DefinitionUri paths resolving against folder `dir` (NULL: the
+ * current folder), and those files read through `files` (NULL: from the file system), so that an older
+ * version of a template, whose text came from git, reads its DefinitionUri files at the same revision. */
+sfnviz_doc *sfnviz_doc_load_buffer_in(const char *name, const char *text, size_t len, const char *dir,
+                                      const sfnviz_file_source *files, const sfnviz_load_options *opts);
 void sfnviz_doc_free(sfnviz_doc *doc);
 
 /* Non-zero when the file itself could not be read or parsed (nothing in it can be drawn). */
@@ -338,6 +351,52 @@ typedef struct sfnviz_summary_options {
  * on failure returns -1, *out is NULL and err holds the reason. opts may be NULL. */
 int sfnviz_summary(const sfnviz_doc *doc, const sfnviz_machine *const *machines, size_t n,
                    const sfnviz_summary_options *opts, char **out, size_t *out_len, char *err, size_t err_size);
+
+/* A diff: what changed between two versions of a file's state machines (`sfnviz diff`). Machines are
+ * matched by ID (two standalone ASL files, one machine each, are the same machine whatever their names),
+ * states by name (a rename is a removal and an addition: never guessed), edges by (from, to, kind). A state
+ * is changed when anything of its own differs (Type, Resource, Next, End, Choice rules, Default, Retry,
+ * Catch, Parameters, ...: its fields, compared by meaning, so YAML and JSON, key order and `1.50` against
+ * `1.5` are no change); the states inside a Parallel's branches or a Map's processor are states of their
+ * own. The machine's own fields (Type, Name, status, StartAt, Comment, QueryLanguage, ...) count too, as
+ * changes of the state "". The diff points into both documents, which must outlive it. Needs no drawing
+ * library for text, Markdown and JSON. */
+typedef struct sfnviz_diff sfnviz_diff;
+
+/* Compares old and new_ (either may be NULL: the file was added or removed). Never NULL except on
+ * out-of-memory. */
+sfnviz_diff *sfnviz_diff_docs(const sfnviz_doc *old, const sfnviz_doc *new_);
+void sfnviz_diff_free(sfnviz_diff *d);
+/* Non-zero when anything differs. */
+int sfnviz_diff_differs(const sfnviz_diff *d);
+
+typedef enum sfnviz_diff_format {
+    SFNVIZ_DIFF_TEXT,     /* like git diff: `+ State (Type)`, `- State`, `~ State` and `field: old -> new` */
+    SFNVIZ_DIFF_MARKDOWN, /* a summary table for a pull request comment, then each changed machine's fields */
+    SFNVIZ_DIFF_JSON,     /* {"version": 1, "machines": [...]}, docs/json-schema.md */
+    SFNVIZ_DIFF_SVG,      /* the drawn diff: not available yet (sfnviz_diff_write refuses them) */
+    SFNVIZ_DIFF_PNG,
+    SFNVIZ_DIFF_PDF,
+} sfnviz_diff_format;
+
+/* Format by name ("text", "markdown", "json", "svg", "png", "pdf", any case); -1 when unknown. */
+int sfnviz_diff_format_from_name(const char *name);
+const char *sfnviz_diff_format_name(sfnviz_diff_format f);
+
+/* Zero is the default for each field; the caller decides what suits its output, as for a summary. */
+typedef struct sfnviz_diff_options {
+    int color;                           /* text: ANSI colours */
+    const sfnviz_render_options *render; /* the drawn formats and Markdown's diagram; NULL: defaults */
+} sfnviz_diff_options;
+
+/* Writes diffs[0..n) (one per file) in one output: text and Markdown one after another, JSON as one
+ * document. Returns 0 and a malloc'd, NUL-terminated buffer in *out (free() it), or -1 with the reason in
+ * err (an unknown format, or one not available yet). opts may be NULL. sfnviz_diff_write is the same for
+ * one diff. */
+int sfnviz_diff_write_all(const sfnviz_diff *const *diffs, size_t n, sfnviz_diff_format format,
+                          const sfnviz_diff_options *opts, char **out, size_t *len, char *err, size_t err_size);
+int sfnviz_diff_write(const sfnviz_diff *d, sfnviz_diff_format format, const sfnviz_diff_options *opts, char **out,
+                      size_t *len, char *err, size_t err_size);
 
 /* Readies what exporting in `format` takes, which sfnviz_export would otherwise do on its first call. JSON
  * takes nothing; DOT, SVG, PNG and PDF take the drawing module, libsfnviz-draw.so (Graphviz, cairo, libpng),

@@ -11,16 +11,6 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-/* no-color.org: NO_COLOR set and not empty turns colour off, unless --color=always. */
-static bool want_color(color_when when, bool tty)
-{
-    if (when != COLOR_AUTO)
-        return when == COLOR_ALWAYS;
-    const char *no_color = getenv("NO_COLOR");
-    const char *term = getenv("TERM");
-    return tty && !(no_color && *no_color) && !(term && strcmp(term, "dumb") == 0);
-}
-
 static unsigned held(unsigned long n) { return n < WIDTH_MIN ? WIDTH_MIN : n > WIDTH_MAX ? WIDTH_MAX : (unsigned)n; }
 
 /* --width, else the terminal's width, else $COLUMNS, else 80. */
@@ -123,7 +113,7 @@ int run_summary(const command *c, const options *o)
     if (o->ascii && o->unicode)
         return usage_error(c, "%s", "--ascii and --unicode cannot go together");
     bool tty = isatty(STDOUT_FILENO);
-    sfnviz_summary_options so = {(sfnviz_summary_format)o->summary_format, want_color(o->color, tty),
+    sfnviz_summary_options so = {(sfnviz_summary_format)o->summary_format, color_wanted(o->color, tty),
                                  o->ascii || (!o->unicode && !tty), pick_width(o, tty)};
     bool json = so.format == SFNVIZ_SUMMARY_JSON;
     bool *found = calloc(o->id_count ? o->id_count : 1, sizeof *found);

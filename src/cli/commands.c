@@ -51,6 +51,21 @@ static const command COMMANDS[] = {
     "machine asked for with -m.\n",
      TAKES(OPT_SUMMARY_FORMAT) | TAKES(OPT_SUMMARY_MACHINE) | TAKES(OPT_COLOR) | TAKES(OPT_ASCII) | TAKES(OPT_UNICODE) |
          TAKES(OPT_WIDTH) | TAKES(OPT_ROOT) | TAKES(OPT_TIMINGS)},
+    {"diff", run_diff, "OLD NEW | --base REV FILE...",
+    "Shows what changed between two versions of a file's state machines: machines matched by ID, states\n"
+    "by name (a rename is a removal and an addition), edges by from, to and kind; each changed state with\n"
+    "its fields' old and new values (Type, Resource, Next, Choice rules, Retry, Catch, Parameters, ...).\n"
+    "YAML against JSON, key order and number spelling are no change.\n",
+    "OLD and NEW are templates or ASL files; one of them may be - for standard input. With --base REV,\n"
+    "each FILE is compared with its version at git revision REV (git show REV:./FILE, run in FILE's\n"
+    "folder). On a terminal the text has colour; piped, it is plain. Text from the files never reaches\n"
+    "the terminal raw. With --format json: {\"version\": 1, \"machines\": [{\"id\", \"file\", \"status\",\n"
+    "\"added_states\", \"removed_states\", \"changed_states\", \"changes\", \"added_edges\",\n"
+    "\"removed_edges\"}]} (docs/json-schema.md).\n"
+    "Exit status: 0 done (with --exit-code: no differences); 1 with --exit-code when there are\n"
+    "differences; 2 on bad usage, when a file cannot be read or parsed, or git fails.\n",
+     TAKES(OPT_DIFF_FORMAT) | TAKES(OPT_DIFF_OUTPUT) | TAKES(OPT_BASE) | TAKES(OPT_EXIT_CODE) | TAKES(OPT_COLOR) |
+         TAKES(OPT_ROOT) | TAKES(OPT_TIMINGS)},
     {"themes", run_themes, "",
     "Lists the built-in themes with a one-line description each. Use one with 'sfnviz render --theme NAME';\n"
     "--theme also takes a YAML file that sets some keys and inherits the rest (keys: themes/default.yaml).\n"

@@ -8,6 +8,7 @@ int run_render(const command *c, const options *o);
 int run_list(const command *c, const options *o);
 int run_check(const command *c, const options *o);
 int run_summary(const command *c, const options *o);
+int run_diff(const command *c, const options *o);
 int run_themes(const command *c, const options *o);
 
 #endif

@@ -7,14 +7,14 @@ _sfnviz()
     prev=${COMP_WORDS[COMP_CWORD-1]}
     cmd=${COMP_WORDS[1]}
     if [ "$COMP_CWORD" -eq 1 ]; then
-        COMPREPLY=($(compgen -W "render list summary check themes help --help --version -V" -- "$cur"))
+        COMPREPLY=($(compgen -W "render list summary check diff themes help --help --version -V" -- "$cur"))
         return
     fi
     case $prev in
     -f|--format)
         if [ "$cmd" = list ]; then COMPREPLY=($(compgen -W "text json" -- "$cur"))
         elif [ "$cmd" = check ]; then COMPREPLY=($(compgen -W "text json github sarif" -- "$cur"))
-        elif [ "$cmd" = summary ]; then COMPREPLY=($(compgen -W "text markdown json" -- "$cur"))
+        elif [ "$cmd" = summary ] || [ "$cmd" = diff ]; then COMPREPLY=($(compgen -W "text markdown json" -- "$cur"))
         else COMPREPLY=($(compgen -W "svg png pdf dot json" -- "$cur")); fi
         return ;;
     --detail) COMPREPLY=($(compgen -W "auto full compact collapsed" -- "$cur")); return ;;
@@ -25,6 +25,7 @@ _sfnviz()
         COMPREPLY+=($(compgen -f -X '!*.y*ml' -- "$cur"))
         return ;;
     --root) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    --base) COMPREPLY=($(compgen -W "$(git for-each-ref --format='%(refname:short)' 2>/dev/null) HEAD" -- "$cur")); return ;;
     -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --ignore) COMPREPLY=($(compgen -W "$(sfnviz check --list-rules 2>/dev/null | awk '{print $1}')" -- "$cur")); return ;;
     -m|--machine|--dpi|--title|--width) return ;;
@@ -36,8 +37,9 @@ _sfnviz()
     list) opts="-f --format --root --timings -h --help" ;;
     check) opts="-f --format --ignore --strict --list-rules --root --timings -h --help" ;;
     summary) opts="-f --format -m --machine --color --ascii --unicode --width --root --timings -h --help" ;;
+    diff) opts="-f --format -o --output --base --exit-code --color --root --timings -h --help" ;;
     themes) opts="-h --help" ;;
-    help) COMPREPLY=($(compgen -W "render list summary check themes help" -- "$cur")); return ;;
+    help) COMPREPLY=($(compgen -W "render list summary check diff themes help" -- "$cur")); return ;;
     *) return ;;
     esac
     if [[ $cur == -* ]]; then

@@ -15,6 +15,7 @@ _sfnviz() {
         'list:list the state machines of each file'
         'check:check state machines against the service'"'"'s rules'
         'summary:describe each state machine in words: outline, transitions, retries, resources'
+        'diff:show what changed between two versions of the state machines'
         'themes:list the built-in themes'
         'help:print the usage or a command'"'"'s help'
     )
@@ -68,6 +69,17 @@ _sfnviz() {
             '(--unicode)--ascii[ASCII tree guides and signs]' \
             '(--ascii)--unicode[Unicode tree guides and signs]' \
             '--width[fit the text in N columns]:columns:' \
+            '--root[allow DefinitionUri files under DIR]:folder:_files -/' \
+            '--timings[print the time of each stage]' \
+            '(- *)'{-h,--help}'[this help]' \
+            '*:template or ASL file:_files' ;;
+    diff)
+        _arguments -s \
+            '(-f --format)'{-f,--format}'[output format]:format:(text markdown json)' \
+            '(-o --output)'{-o,--output}'[output file]:output:_files' \
+            '--base[compare each FILE with its version at a git revision]:revision:(HEAD ${(f)"$(git for-each-ref --format="%(refname:short)" 2>/dev/null)"})' \
+            '--exit-code[exit 1 when there are differences]' \
+            '--color[colour the text]:when:(auto always never)' \
             '--root[allow DefinitionUri files under DIR]:folder:_files -/' \
             '--timings[print the time of each stage]' \
             '(- *)'{-h,--help}'[this help]' \

@@ -67,6 +67,15 @@ static const option_spec OPTIONS[OPTION_COUNT] = {
                    "$COLUMNS, else 80); lines wrap, a state name is never cut"},
     [OPT_SUMMARY_MACHINE] = {'m', "machine", "ID", true,
                              "only this state machine (repeatable), in whichever FILEs hold it"},
+    [OPT_DIFF_FORMAT] = {'f', "format", "FORMAT", false,
+                         "text (default: like git diff), markdown (tables for a pull request comment) or\n"
+                         "json (one document, docs/json-schema.md), in any case"},
+    [OPT_DIFF_OUTPUT] = {'o', "output", "FILE", false,
+                         "write to FILE (replaced whole, never half-written) instead of standard output"},
+    [OPT_BASE] = {0, "base", "REV", false,
+                  "compare each FILE with its version at git revision REV (a file new since REV is\n"
+                  "added, one deleted since is removed)"},
+    [OPT_EXIT_CODE] = {0, "exit-code", NULL, false, "exit 1 when there are differences, 0 when there are none"},
     [OPT_HELP] = {'h', "help", NULL, false, "this help"},
 };
 
@@ -260,10 +269,30 @@ static int take_value(const command *c, option_id id, char *arg, options *o)
         if (parse_width(arg, &o->width) != 0)
             return usage_error(c, "--width takes a number from %d to %d, not '%s'", WIDTH_MIN, WIDTH_MAX, arg);
         return 0;
+    case OPT_DIFF_FORMAT:
+        if ((o->diff_format = sfnviz_diff_format_from_name(arg)) < 0)
+            return usage_error(c, "unknown format '%s' (choose text, markdown or json)", arg);
+        return 0;
+    case OPT_DIFF_OUTPUT: o->output = arg; return 0;
+    case OPT_BASE:
+        if (!*arg || *arg == '-')
+            return usage_error(c, "--base takes a git revision, not '%s'", arg);
+        o->base = arg;
+        return 0;
+    case OPT_EXIT_CODE: o->exit_code = true; return 0;
     case OPT_HELP:
     case OPTION_COUNT: break;
     }
     return 0;
+}
+
+bool color_wanted(color_when when, bool tty)
+{
+    if (when != COLOR_AUTO)
+        return when == COLOR_ALWAYS;
+    const char *no_color = getenv("NO_COLOR");
+    const char *term = getenv("TERM");
+    return tty && !(no_color && *no_color) && !(term && strcmp(term, "dumb") == 0);
 }
 
 /* ---- parsing --------------------------------------------------------------------------------------- */

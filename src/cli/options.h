@@ -17,7 +17,11 @@ typedef enum option_id {
     OPT_FORMAT,
     OPT_LIST_FORMAT, /* -f/--format of list: text or json (a name may mean one thing per command) */
     OPT_SUMMARY_FORMAT, /* -f/--format of summary: text, markdown or json */
+    OPT_DIFF_FORMAT, /* -f/--format of diff: text, markdown or json */
     OPT_OUTPUT,
+    OPT_DIFF_OUTPUT, /* -o/--output of diff: one file */
+    OPT_BASE,
+    OPT_EXIT_CODE,
     OPT_MACHINE,
     OPT_SUMMARY_MACHINE, /* -m/--machine of summary: in whichever files hold it */
     OPT_THEME,
@@ -73,6 +77,9 @@ typedef struct options {
     color_when color;
     bool ascii, unicode;   /* summary's tree guides and signs; neither: Unicode on a terminal only */
     unsigned width;        /* summary --width; 0: not given */
+    int diff_format;       /* sfnviz_diff_format */
+    const char *base;      /* diff --base REV; NULL: compare two files */
+    bool exit_code;        /* diff --exit-code */
     char **files; /* the operands */
     size_t file_count;
 } options;
@@ -94,6 +101,10 @@ enum { WIDTH_MIN = 40, WIDTH_MAX = 1000 }; /* summary --width, and what a termin
  * 0 after printing --help, 2 after a usage error. o->ids is malloc'd: options_free releases it. */
 int options_parse(const command *c, int argc, char **argv, options *o);
 void options_free(options *o);
+
+/* no-color.org and git: --color=always or never decide; auto is colour on a terminal (tty) unless NO_COLOR
+ * is set and not empty or TERM is dumb. */
+bool color_wanted(color_when when, bool tty);
 
 /* `sfnviz render FILE... [-f FORMAT] ...`, from the table. */
 void command_print_usage(const command *c, FILE *out);

@@ -19,7 +19,7 @@ static sfnviz_doc *doc_new(const char *name)
 }
 
 static void doc_interpret(sfnviz_doc *doc, const char *text, size_t len, const sfnviz_load_options *opts,
-                          const char *base_dir)
+                          const char *base_dir, const sfnviz_file_source *files)
 {
     double start = timing_now();
     doc->root = value_read(&doc->arena, doc->path, text, len, &doc->diags);
@@ -29,7 +29,7 @@ static void doc_interpret(sfnviz_doc *doc, const char *text, size_t len, const s
         return;
     }
     start = timing_now();
-    template_options t = {opts ? opts->root : NULL, base_dir, text, len};
+    template_options t = {opts ? opts->root : NULL, base_dir, text, len, files};
     if (!template_read(&doc->arena, doc->path, doc->root, &t, &doc->machines, &doc->machine_count, &doc->diags))
         doc->failed = true;
     timing_add(STAGE_MODEL, start);
@@ -48,7 +48,7 @@ sfnviz_doc *sfnviz_doc_load_file(const char *path, const sfnviz_load_options *op
         doc->failed = true;
         return doc;
     }
-    doc_interpret(doc, text, len, opts, NULL);
+    doc_interpret(doc, text, len, opts, NULL, NULL);
     return doc;
 }
 
@@ -65,14 +65,22 @@ sfnviz_doc *sfnviz_doc_load_stream(const char *name, FILE *stream, const sfnviz_
         doc->failed = true;
         return doc;
     }
-    doc_interpret(doc, text, len, opts, ".");
+    doc_interpret(doc, text, len, opts, ".", NULL);
     return doc;
 }
 
 sfnviz_doc *sfnviz_doc_load_buffer(const char *name, const char *text, size_t len, const sfnviz_load_options *opts)
 {
     sfnviz_doc *doc = doc_new(name);
-    doc_interpret(doc, text, len, opts, ".");
+    doc_interpret(doc, text, len, opts, ".", NULL);
+    return doc;
+}
+
+sfnviz_doc *sfnviz_doc_load_buffer_in(const char *name, const char *text, size_t len, const char *dir,
+                                      const sfnviz_file_source *files, const sfnviz_load_options *opts)
+{
+    sfnviz_doc *doc = doc_new(name);
+    doc_interpret(doc, text, len, opts, dir ? dir : ".", files && files->read ? files : NULL);
     return doc;
 }
 

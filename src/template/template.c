@@ -22,6 +22,7 @@ typedef struct reader {
     const char *root;      /* absolute project root for DefinitionUri files */
     const char *text;      /* the template's text (may be NULL) */
     size_t len;
+    const sfnviz_file_source *files; /* DefinitionUri files from elsewhere (git); NULL: the file system */
     template_ctx t;
     resolver res;
     diag_list *diags;
@@ -220,6 +221,37 @@ static const value *parse_definition(reader *r, read_fn read, const char *path, 
 }
 
 
+/* A DefinitionUri file from the file system: 0 read, 1 missing, -1 unreadable, 2 not a regular file (a
+ * FIFO would block forever, a device never ends). */
+static int read_from_disk(reader *r, const char *path, char **text, size_t *len, char *err, size_t err_size)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+        return 2;
+    if (source_read_file(r->a, path, text, len, err, err_size) == 0)
+        return 0;
+    return exists(path) ? -1 : 1;
+}
+
+/* The same through the caller's file source (sfnviz_doc_load_buffer_in), the text copied into the arena. */
+static int read_from_source(reader *r, const char *path, char **text, size_t *len, char *err, size_t err_size)
+{
+    char *got = NULL;
+    size_t n = 0;
+    snprintf(err, err_size, "cannot be read");
+    int rc = r->files->read(r->files->ctx, path, &got, &n, err, err_size);
+    if (rc == 0 && got) {
+        *text = arena_strndup(r->a, got, n);
+        *len = n;
+    }
+    free(got);
+    if (rc == 1) {
+        snprintf(err, err_size, "no such file");
+        return 1;
+    }
+    return rc == 0 && *text ? 0 : -1;
+}
+
 static void load_definition_file(reader *r, machine *m, const value *uri, const substitutions *subs)
 {
     const char *rel = uri->text;
@@ -236,16 +268,15 @@ static void load_definition_file(reader *r, machine *m, const value *uri, const 
     m->definition_file = display;
     char *text = NULL, err[256];
     size_t len = 0;
-    struct stat st;
-    /* Only a regular file: a FIFO would block forever, a device never ends. */
-    if (stat(display, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+    int missing = r->files ? read_from_source(r, display, &text, &len, err, sizeof err)
+                           : read_from_disk(r, display, &text, &len, err, sizeof err);
+    if (missing == 2) {
         fail_machine(r, m, MACHINE_ERROR, uri->at,
                      arena_printf(r->a, "DefinitionUri file %s: is not a regular file", display));
         return;
     }
-    if (source_read_file(r->a, display, &text, &len, err, sizeof err) != 0) {
-        bool missing = !exists(display);
-        fail_machine(r, m, missing ? MACHINE_MISSING : MACHINE_ERROR, uri->at,
+    if (missing) {
+        fail_machine(r, m, missing == 1 ? MACHINE_MISSING : MACHINE_ERROR, uri->at,
                      arena_printf(r->a, "DefinitionUri file %s: %s", display, err));
         return;
     }
@@ -562,6 +593,7 @@ static void setup_reader(reader *r, arena *a, const char *path, const value *roo
     r->diags = diags;
     r->text = opts ? opts->text : NULL;
     r->len = opts ? opts->len : 0;
+    r->files = opts ? opts->files : NULL;
     r->t.a = a;
     r->t.resources = value_get(root, "Resources");
     r->t.parameters = value_get(root, "Parameters");

@@ -9,6 +9,7 @@
 #ifndef SFNVIZ_TEMPLATE_H
 #define SFNVIZ_TEMPLATE_H
 
+#include "sfnviz.h"
 #include "read/value.h"
 #include "model/workflow.h"
 
@@ -22,6 +23,8 @@ typedef struct template_options {
      * back to the template's own lines; NULL: they are reported at the DefinitionString. */
     const char *text;
     size_t len;
+    /* Where DefinitionUri files are read from; NULL: the file system. */
+    const sfnviz_file_source *files;
 } template_options;
 
 /* Finds the machines of a parsed file. Returns false with an error in diags when the file is neither a

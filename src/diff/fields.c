@@ -1,0 +1,148 @@
+/* fields.c: walks two value trees side by side and records where they part; see fields.h. */
+#include "diff/fields.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void change_list_init(change_list *l, arena *a)
+{
+    memset(l, 0, sizeof *l);
+    l->arena = a;
+}
+
+void change_list_free(change_list *l)
+{
+    free(l->items);
+    l->items = NULL;
+    l->count = l->cap = 0;
+}
+
+void change_list_add_text(change_list *l, const char *state, const char *field, const char *old_json,
+                          const char *new_json)
+{
+    l->items = sfn_grow(l->items, &l->cap, l->count + 1, sizeof *l->items);
+    l->items[l->count++] = (diff_change){state, field, old_json, new_json};
+}
+
+static const char *json_of(arena *a, const value *v, value_skip skip)
+{
+    if (!v)
+        return NULL;
+    strbuf b;
+    strbuf_init(&b);
+    value_put_json(&b, v, skip);
+    return strbuf_to_arena(&b, a);
+}
+
+/* A key as a path step: `.Key` for plain keys, `["a key"]` (JSON) for others. */
+static bool plain_key(const char *key, size_t len)
+{
+    if (len == 0 || strlen(key) != len)
+        return false;
+    for (const char *p = key; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              strchr("_$:.@-", *p)))
+            return false;
+    return true;
+}
+
+static void put_step(strbuf *path, const value_pair *p)
+{
+    if (plain_key(p->key, p->key_len)) {
+        if (path->len)
+            strbuf_putc(path, '.');
+        strbuf_put(path, p->key, p->key_len);
+        return;
+    }
+    strbuf_putc(path, '[');
+    strbuf_putc(path, '"');
+    for (size_t i = 0; i < p->key_len; i++) {
+        char c = p->key[i];
+        if (c == '"' || c == '\\')
+            strbuf_putc(path, '\\');
+        strbuf_putc(path, c ? c : '?');
+    }
+    strbuf_puts(path, "\"]");
+}
+
+typedef struct walk {
+    change_list *list;
+    const char *state;
+    strbuf path;
+} walk;
+
+static void compare_at(walk *w, const value *a, const value *b, value_skip skip, bool state_level);
+
+static void record(walk *w, const value *a, const value *b, value_skip skip)
+{
+    arena *ar = w->list->arena;
+    change_list_add_text(w->list, w->state, arena_strndup(ar, w->path.data ? w->path.data : "", w->path.len),
+                         json_of(ar, a, skip), json_of(ar, b, skip));
+}
+
+/* Key i of map `from`, compared with its counterpart in the other map (NULL: absent); `old_side` says
+ * which of the two `from` is. */
+static void compare_key(walk *w, const value *from, size_t i, const value_index *other, bool old_side,
+                        value_skip skip, bool state_level)
+{
+    const value_pair *p = &from->pairs[i];
+    if (value_skipped_key(skip, p->key))
+        return;
+    const value *o = value_index_get(other, p, i);
+    if (!old_side && o)
+        return; /* seen from the old side */
+    size_t at = w->path.len;
+    put_step(&w->path, p);
+    value_skip child = state_level ? value_skip_for_key(p->key) : SKIP_NOTHING;
+    if (old_side)
+        compare_at(w, p->val, o, child, false);
+    else
+        compare_at(w, NULL, p->val, child, false);
+    w->path.len = at;
+}
+
+static void compare_maps(walk *w, const value *a, const value *b, value_skip skip, bool state_level)
+{
+    value_index in_a, in_b;
+    value_index_init(&in_a, a);
+    value_index_init(&in_b, b);
+    for (size_t i = 0; i < a->count; i++)
+        compare_key(w, a, i, &in_b, true, skip, state_level);
+    for (size_t i = 0; i < b->count; i++)
+        compare_key(w, b, i, &in_a, false, skip, state_level);
+    value_index_free(&in_a);
+    value_index_free(&in_b);
+}
+
+static void compare_seqs(walk *w, const value *a, const value *b, value_skip skip)
+{
+    for (size_t i = 0; i < a->count; i++) {
+        size_t at = w->path.len;
+        strbuf_printf(&w->path, "[%zu]", i);
+        compare_at(w, a->items[i], b->items[i], value_skip_of_item(skip), false);
+        w->path.len = at;
+    }
+}
+
+static void compare_at(walk *w, const value *a, const value *b, value_skip skip, bool state_level)
+{
+    if (value_same(a, b, skip))
+        return;
+    bool same_tag = a && b && (a->tag == b->tag || (a->tag && b->tag && strcmp(a->tag, b->tag) == 0));
+    bool same_shape = same_tag && a->kind == b->kind;
+    if (same_shape && a->kind == VALUE_MAP)
+        compare_maps(w, a, b, skip, state_level);
+    else if (same_shape && a->kind == VALUE_SEQ && a->count == b->count)
+        compare_seqs(w, a, b, skip);
+    else
+        record(w, a, b, skip);
+}
+
+void fields_compare(change_list *l, const char *state, const value *old_v, const value *new_v, value_skip skip,
+                    bool state_level)
+{
+    walk w = {l, state, {0}};
+    strbuf_init(&w.path);
+    compare_at(&w, old_v, new_v, skip, state_level);
+    strbuf_free(&w.path);
+}

@@ -1,0 +1,271 @@
+#!/usr/bin/env bash
+# diff.sh: `sfnviz diff`. The prepared before/after pairs of tests/diff/<case>/ (old.* and new.*: a state
+# added, removed, changed in many kinds of field, edges added and removed, machines added and removed in
+# a template, a rename, YAML against JSON of the same machine, a machine in S3 or broken on one side,
+# nested scopes, names that would break a terminal or a table) as text, Markdown and JSON must match
+# tests/diff/<case>/expected.{txt,md,json} byte for byte (one in colour too); the JSON has exactly the
+# documented shape; exit codes (--exit-code, unreadable files, bad usage, formats not available yet);
+# standard input; -o; colour only on a terminal or when asked; and --base REV in a git repository made
+# here: a changed file, a file new since REV (added), one deleted since (removed), a folder elsewhere,
+# an unknown revision, outside a repository, and revisions that look like options refused.
+# After a deliberate change, regenerate the golden files with
+#   UPDATE_GOLDEN=1 bash tests/e2e/diff.sh build/sfnviz tests
+source "$(dirname "$0")/lib.sh"
+CASES=$TESTS/diff
+unset NO_COLOR
+
+# golden EXPECTED ARGS...: sfnviz diff ARGS... (run in tests/diff) exits 0 and writes what EXPECTED holds.
+golden() {
+  local expected=$1
+  shift
+  (cd "$CASES" && timeout "$(limit 20)" "$BIN" diff "$@" >"$WORK/golden.out" 2>"$WORK/golden.err")
+  local rc=$?
+  if [[ $rc != 0 ]]; then
+    fail "diff $*: exit $rc: $(head -c 300 "$WORK/golden.err")"
+    return
+  fi
+  [[ ${UPDATE_GOLDEN:-} == 1 ]] && cp "$WORK/golden.out" "$CASES/$expected"
+  if cmp -s "$WORK/golden.out" "$CASES/$expected"; then
+    pass
+  else
+    fail "diff $* differs from tests/diff/$expected: $(diff "$CASES/$expected" "$WORK/golden.out" | head -10 | tr '\n' ' ')"
+  fi
+}
+
+# shape FILE: prints what is wrong with the diff JSON's shape (nothing when it is right).
+shape() {
+  python3 - "$1" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+bad = []
+if set(d) != {"version", "machines"} or d["version"] != 1 or not isinstance(d["machines"], list):
+    bad.append("top level")
+keys = {"id", "file", "status", "added_states", "removed_states", "changed_states", "changes", "added_edges",
+        "removed_edges"}
+for m in d.get("machines", []):
+    if set(m) != keys:
+        bad.append("machine keys %s" % sorted(m))
+        continue
+    if m["status"] not in ("added", "removed", "changed", "same"):
+        bad.append("status " + m["status"])
+    for k in ("added_states", "removed_states", "changed_states"):
+        if not all(isinstance(s, str) for s in m[k]):
+            bad.append(k)
+    for c in m["changes"]:
+        if set(c) != {"state", "field", "old", "new"} or not isinstance(c["state"], str) or not isinstance(c["field"], str):
+            bad.append("change %s" % c)
+        if c["old"] == c["new"]:
+            bad.append("a change with equal values %s" % c)
+    for k in ("added_edges", "removed_edges"):
+        for e in m[k]:
+            if not (isinstance(e, list) and len(e) == 3 and all(x is None or isinstance(x, str) for x in e[:2])
+                    and e[2] in ("start", "next", "choice", "default", "catch", "retry", "end")):
+                bad.append("edge %s" % e)
+    changed = m["added_states"] or m["removed_states"] or m["changed_states"] or m["changes"] or m["added_edges"] or m["removed_edges"]
+    if (m["status"] == "same") == bool(changed):
+        bad.append("status %s of %s disagrees with its lists" % (m["status"], m["id"]))
+for b in bad:
+    print(b)
+PY
+}
+
+# --- golden files ----------------------------------------------------------------------------------
+for dir in "$CASES"/*/; do
+  c=$(basename "$dir")
+  old=$(cd "$CASES" && ls "$c"/old.*) new=$(cd "$CASES" && ls "$c"/new.*)
+  golden "$c/expected.txt" "$old" "$new"
+  golden "$c/expected.md" -f markdown "$old" "$new"
+  golden "$c/expected.json" -f json "$old" "$new"
+  bad=$(shape "$CASES/$c/expected.json")
+  if [[ -z $bad ]]; then pass; else fail "$c: the JSON's shape: $bad"; fi
+done
+golden state-changed/expected.color.txt --color=always state-changed/old.asl.json state-changed/new.asl.json
+
+# --- what the pairs show -----------------------------------------------------------------------------
+J=$CASES
+expect_json "a state added" "$J/state-added/expected.json" 'machine(0)["added_states"]' "Notify"
+expect_json "a state removed" "$J/state-removed/expected.json" 'machine(0)["removed_states"]' "Notify"
+expect_json "a rename is a removal and an addition" "$J/rename/expected.json" \
+  '(machine(0)["removed_states"], machine(0)["added_states"])' "['Save']
+['StoreOrder']"
+expect_json "YAML and JSON of the same machine are the same" "$J/yaml-json/expected.json" 'machine(0)["status"]' same
+expect_json "Retry, Catch, Choice rules, Parameters fields" "$J/state-changed/expected.json" \
+  'sorted({c["field"].split("[")[0].split(".")[0] for c in machine(0)["changes"]})' "Catch
+Choices
+Parameters
+Retry
+Seconds"
+expect_json "a change's old and new are JSON values" "$J/state-changed/expected.json" \
+  '[c for c in machine(0)["changes"] if c["field"] == "Retry[0].MaxAttempts"][0]["new"]' 5
+expect_json "an edge added and one removed" "$J/edges/expected.json" \
+  '(machine(0)["added_edges"], machine(0)["removed_edges"])' "[['Check', 'Oops', 'default'], ['Work', 'Oops', 'catch']]
+[['Check', 'Stop', 'default']]"
+expect_json "machines added, removed, same, changed" "$J/machines/expected.json" \
+  '[(m["id"], m["status"]) for m in d["machines"]]' "('Fresh', 'added')
+('Keep', 'same')
+('Retype', 'changed')
+('Legacy', 'removed')"
+expect_json "a machine's own fields are changes of state \"\"" "$J/machines/expected.json" \
+  '[c["field"] for c in machine("Retype")["changes"] if c["state"] == ""]' "Type
+Comment
+QueryLanguage"
+expect_json "a machine in S3 on one side" "$J/status/expected.json" \
+  'str([(c["field"], c["old"], c["new"]) for c in machine("Flow")["changes"]][0])' "('status', 's3', 'ok')"
+expect_json "a broken machine on one side" "$J/status/expected.json" \
+  'str([(c["field"], c["old"], c["new"]) for c in machine("Broken")["changes"]][0])' "('status', 'ok', 'error')"
+expect_json "a nested scope's StartAt is its state's change" "$J/nested/expected.json" \
+  '[c["new"] for c in machine(0)["changes"] if c["field"] == "ItemProcessor.StartAt"]' Prepare
+expect_json "a branch's own state changes by itself" "$J/nested/expected.json" \
+  '[c["state"] for c in machine(0)["changes"] if c["field"] == "Result"]' "Left: one"
+if grep -q $'\x1b' "$J/hostile/expected.txt" "$J/hostile/expected.md"; then
+  fail "a control character from the file reached the output raw"
+else
+  pass
+fi
+# A Markdown table row of the hostile pair keeps its four columns (every | in a name is escaped).
+rows=$(grep '^| Evil' "$J/hostile/expected.md" | sed 's/\\|//g' | tr -cd '|\n' | sort -u)
+check "Markdown rows keep their columns" test "$rows" = "|||||"
+
+# The README's sample is the golden text of that pair.
+python3 - "$REPO/README.md" >"$WORK/readme-sample" <<'PY'
+import re, sys
+m = re.search(r"<!-- diff-sample: .*? -->\n```text\n(.*?)```\n", open(sys.argv[1], encoding="utf-8").read(), re.S)
+print(m.group(1) if m else "", end="")
+PY
+check "the README's diff sample is the golden text" cmp -s "$WORK/readme-sample" "$CASES/state-changed/expected.txt"
+
+# --- exit codes, usage, formats -----------------------------------------------------------------------
+cd "$CASES" || exit 1
+run diff state-added/old.asl.json state-added/new.asl.json
+expect_rc "differences exit 0" 0
+run diff --exit-code state-added/old.asl.json state-added/new.asl.json
+expect_rc "--exit-code: differences exit 1" 1
+run diff --exit-code yaml-json/old.asl.json yaml-json/new.asl.yaml
+expect_rc "--exit-code: no difference exits 0" 0
+run diff state-added/old.asl.json "$WORK/missing.asl.json"
+expect_rc "a file that cannot be read" 2
+printf '{"StartAt": ' >"$WORK/broken.asl.json"
+run diff state-added/old.asl.json "$WORK/broken.asl.json"
+expect_rc "a file that does not parse" 2
+expect_err "its error names it" "broken.asl.json:[0-9]+:[0-9]+: error"
+run diff state-added/old.asl.json
+expect_rc "one file without --base" 2
+expect_err "says what diff compares" "diff compares two files"
+run diff - - </dev/null
+expect_rc "two standard inputs" 2
+run diff -f svg state-added/old.asl.json state-added/new.asl.json
+expect_rc "the drawn diff is not here yet" 2
+expect_err "and says so" "not available yet"
+run diff -f yaml state-added/old.asl.json state-added/new.asl.json
+expect_rc "an unknown format" 2
+
+# --- standard input, -o, colour -----------------------------------------------------------------------
+timeout "$(limit 20)" "$BIN" diff - state-added/new.asl.json <state-added/old.asl.json >"$OUT" 2>"$ERR"
+RC=$?
+expect_rc "the old side from standard input" 0
+expect_out "named <stdin>" "^--- <stdin>$"
+expect_out "and compared" "^  \+ Notify \(Task\)$"
+run diff -f json -o "$WORK/d.json" state-changed/old.asl.json state-changed/new.asl.json
+expect_rc "-o FILE" 0
+expect_empty "nothing on standard output with -o" "$OUT"
+check "-o writes what standard output would" cmp -s "$WORK/d.json" state-changed/expected.json
+run diff state-changed/old.asl.json state-changed/new.asl.json
+if grep -q $'\x1b' "$OUT"; then fail "colour when piped"; else pass; fi
+run diff --color=always state-changed/old.asl.json state-changed/new.asl.json
+expect_out "--color=always colours" $'\x1b\\[32m'
+NO_COLOR=1 timeout "$(limit 20)" script -qec "$(printf '%q ' "$BIN" diff state-changed/old.asl.json state-changed/new.asl.json)" /dev/null >"$WORK/tty" 2>&1
+if grep -q $'\x1b\[3' "$WORK/tty"; then fail "NO_COLOR on a terminal still colours"; else pass; fi
+env -u NO_COLOR TERM=xterm timeout "$(limit 20)" script -qec "$(printf '%q ' "$BIN" diff state-changed/old.asl.json state-changed/new.asl.json)" /dev/null >"$WORK/tty" 2>&1
+if grep -q $'\x1b\[32m' "$WORK/tty"; then pass; else fail "no colour on a terminal: $(head -c 200 "$WORK/tty")"; fi
+
+# --- git: --base REV ----------------------------------------------------------------------------------
+if ! command -v git >/dev/null; then
+  skip "git is not installed: --base not tested"
+  finish
+fi
+REPO_DIR=$WORK/repo
+mkdir -p "$REPO_DIR/flows" "$WORK/outside"
+cd "$REPO_DIR" || exit 1
+export GIT_CONFIG_NOSYSTEM=1 HOME=$WORK GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@t GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@t
+git init -q .
+cp "$CASES/machines/old.yaml" template.yaml
+cp "$CASES/state-added/old.asl.json" flows/pay.asl.json
+cp "$CASES/rename/old.asl.json" gone.asl.json
+git add -A && git commit -qm one && git tag first
+cp "$CASES/machines/new.yaml" template.yaml
+cp "$CASES/state-added/new.asl.json" flows/pay.asl.json
+cp "$CASES/edges/new.asl.json" fresh.asl.json
+rm gone.asl.json
+run diff --base HEAD -f json template.yaml flows/pay.asl.json fresh.asl.json gone.asl.json
+expect_rc "--base HEAD over four files" 0
+expect_json "the template's machines" "$OUT" '[(m["id"], m["status"]) for m in d["machines"] if m["file"] == "template.yaml"]' \
+  "('Fresh', 'added')
+('Keep', 'same')
+('Retype', 'changed')
+('Legacy', 'removed')"
+expect_json "a file in a folder" "$OUT" '[m["added_states"] for m in d["machines"] if m["file"] == "flows/pay.asl.json"][0]' Notify
+expect_json "a file new since HEAD is added" "$OUT" '[m["status"] for m in d["machines"] if m["file"] == "fresh.asl.json"][0]' added
+expect_json "a file deleted since HEAD is removed" "$OUT" '[m["status"] for m in d["machines"] if m["file"] == "HEAD:gone.asl.json"][0]' removed
+bad=$(shape "$OUT")
+if [[ -z $bad ]]; then pass; else fail "--base's JSON shape: $bad"; fi
+run diff --base HEAD template.yaml
+expect_out "the old side is named REV:path" "^--- HEAD:template.yaml$"
+run diff --base HEAD fresh.asl.json
+expect_out "a new file's old side is /dev/null" "^--- /dev/null$"
+run diff --base HEAD --exit-code template.yaml
+expect_rc "--base --exit-code with differences" 1
+git add -A && git commit -qm two
+run diff --base HEAD --exit-code template.yaml flows/pay.asl.json
+expect_rc "--base --exit-code, nothing changed since" 0
+# A template whose definition is a DefinitionUri file: the older version reads that file at REV too.
+mkdir -p sam/statemachine
+printf 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Flow:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: statemachine/flow.asl.json\n' >sam/template.yaml
+cp "$CASES/state-changed/old.asl.json" sam/statemachine/flow.asl.json
+git add -A && git commit -qm sam
+cp "$CASES/state-changed/new.asl.json" sam/statemachine/flow.asl.json
+run diff --base HEAD -f json sam/template.yaml
+expect_json "a DefinitionUri file is read at the revision" "$OUT" 'machine("Flow")["changed_states"]' "Fetch
+Route
+Small"
+git rm -qf sam/statemachine/flow.asl.json
+git commit -qm "no file"
+run diff --base first -f json sam/template.yaml
+expect_json "a template new since the revision, its DefinitionUri folder gone" "$OUT" 'machine("Flow")["status"]' added
+run diff --base HEAD~1 -f json sam/template.yaml
+expect_json "a DefinitionUri file whose folder is gone is read at the revision" "$OUT" \
+  'str([(c["field"], c["old"], c["new"]) for c in machine("Flow")["changes"]][0])' "('status', 'ok', 'missing')"
+mkdir -p sam/statemachine
+cp "$CASES/state-changed/new.asl.json" sam/statemachine/flow.asl.json
+run diff --base HEAD -f json sam/template.yaml
+expect_json "a DefinitionUri file absent at the revision is missing there" "$OUT" \
+  'str([(c["field"], c["old"], c["new"]) for c in machine("Flow")["changes"]][0])' "('status', 'missing', 'ok')"
+run diff --base first --exit-code -f json template.yaml
+expect_rc "an older revision" 1
+(cd "$WORK/outside" && timeout "$(limit 20)" "$BIN" diff --base HEAD "$REPO_DIR/flows/pay.asl.json" >"$OUT" 2>"$ERR")
+RC=$?
+expect_rc "a file in a repository, from a folder outside it" 0
+(cd flows && timeout "$(limit 20)" "$BIN" diff --base first ../template.yaml >"$OUT" 2>"$ERR")
+RC=$?
+expect_rc "a file in the folder above" 0
+expect_out "found at the revision" "^~ Retype changed"
+run diff --base no-such-rev template.yaml
+expect_rc "an unknown revision" 2
+expect_err "says so" "unknown revision 'no-such-rev'"
+run diff --base=--output=x template.yaml
+expect_rc "a revision that is an option" 2
+check "git wrote no file" test ! -e x
+run diff --base HEAD -- --output=x
+expect_rc "a path that looks like an option: no such file" 2
+check "git wrote no file" test ! -e x
+cp "$CASES/rename/new.asl.json" ./-dash.asl.json
+git add -- -dash.asl.json && git commit -qm three
+run diff --base HEAD --exit-code -- -dash.asl.json
+expect_rc "a file whose name starts with -" 0
+cp "$CASES/state-added/old.asl.json" "$WORK/outside/x.asl.json"
+(cd "$WORK/outside" && GIT_CEILING_DIRECTORIES=$WORK timeout "$(limit 20)" "$BIN" diff --base HEAD x.asl.json >"$OUT" 2>"$ERR")
+RC=$?
+expect_rc "outside a repository" 2
+expect_err "says so" "not in a git repository"
+run diff --base HEAD -
+expect_rc "--base and standard input" 2
+finish
