@@ -7,6 +7,7 @@
  * every case in the default, dark and mono themes there, to look at. */
 #include "diff/diff.h"
 #include "export/diff_draw.h"
+#include "graph/theme.h"
 #include "sfnviz.h"
 #include "template/document.h"
 #include "test.h"
@@ -120,19 +121,25 @@ static void free_pair(pair *p)
     sfnviz_doc_free(p->new_doc);
 }
 
-/* The drawing in format with theme (NULL: default), malloc'd; NULL on failure (reported). */
-static char *draw(const pair *p, sfnviz_format format, const sfnviz_theme *theme, int legend, size_t *len)
+/* The drawing in format with options o, malloc'd; NULL on failure (reported). */
+static char *draw_with(const pair *p, sfnviz_format format, const sfnviz_render_options *o, size_t *len)
 {
-    sfnviz_render_options o = {.theme = theme, .legend = legend, .detail = SFNVIZ_DETAIL_FULL};
     char *out = NULL, err[512] = "";
     size_t n = 0;
-    int rc = export_diff_drawing(&p->md, format, &o, &out, &n, err, sizeof err);
+    int rc = export_diff_drawing(&p->md, format, o, &out, &n, err, sizeof err);
     CHECK_INT(rc, 0);
     if (rc != 0)
         fprintf(stderr, "export_diff_drawing: %s\n", err);
     if (len)
         *len = n;
     return out;
+}
+
+/* The drawing in format with theme (NULL: default), in full detail. */
+static char *draw(const pair *p, sfnviz_format format, const sfnviz_theme *th, int legend, size_t *len)
+{
+    sfnviz_render_options o = {.theme = th, .legend = legend, .detail = SFNVIZ_DETAIL_FULL};
+    return draw_with(p, format, &o, len);
 }
 
 /* The DOT statement of node `id` (from its name to the end of its attribute list), or "". */
@@ -377,6 +384,89 @@ static void test_choice(void)
     free_pair(&p);
 }
 
+static const char BOX_OLD[] = "StartAt: Load\n"
+                              "States:\n"
+                              "  Load: {Type: Pass, Next: Fan}\n"
+                              "  Fan:\n"
+                              "    Type: Parallel\n"
+                              "    Next: Save\n"
+                              "    Branches:\n"
+                              "      - StartAt: Thumb\n"
+                              "        States:\n"
+                              "          Thumb: {Type: Pass, End: true}\n"
+                              "  Save: {Type: Pass, End: true}\n";
+static const char BOX_NEW[] = "StartAt: Load\n"
+                              "States:\n"
+                              "  Load: {Type: Pass, Next: Each}\n"
+                              "  Each:\n"
+                              "    Type: Map\n"
+                              "    Next: Save\n"
+                              "    ItemProcessor:\n"
+                              "      StartAt: Resize\n"
+                              "      States:\n"
+                              "        Resize: {Type: Pass, End: true}\n"
+                              "  Save: {Type: Pass, End: true}\n";
+
+/* A Parallel removed is one ghost, what it held gone with it; a Map added is an added box. */
+static void test_boxes(void)
+{
+    static const char *const changed[] = {"Load", NULL};
+    diff_change changes[] = {{"Load", "Next", "\"Fan\"", "\"Each\""}};
+    pair p;
+    make_pair(&p, BOX_OLD, BOX_NEW, changed, changes, 1);
+    char *dot = draw(&p, SFNVIZ_FORMAT_DOT, NULL, 0, NULL);
+    char buf[4096];
+    CHECK(has(dot, "class=\"map added\""));
+    CHECK(has(node_text(dot, "s3", buf, sizeof buf), "class=\"pass added\"")); /* Resize, in the Map */
+    CHECK(has(node_text(dot, "gone1", buf, sizeof buf), "class=\"parallel removed\""));
+    CHECK(has(buf, "Parallel \u00b7 1 branch"));
+    CHECK(!strstr(dot, "gone2")); /* Thumb went with Fan */
+    CHECK(has(dot, "s0 -> gone1"));
+    CHECK(has(dot, "gone1 -> s2")); /* Save: the top level is numbered before the insides */
+    free(dot);
+    pictures(&p, "boxes");
+    free_pair(&p);
+}
+
+/* Collapsed, a ghost of a state inside a box is left out with the box's insides; an SVG for light and
+ * dark pages takes the diff's colours too; names and fields from the input are escaped. */
+static void test_options_and_escaping(void)
+{
+    static const char *const changed[] = {"Resize", NULL};
+    diff_change changes[] = {{"Resize", "Parameters.<x>&\\N", "{\"a\":\"<\\\\\"}", NULL}};
+    pair p;
+    make_pair(&p, PAR_OLD, PAR_NEW, changed, changes, 1);
+    sfnviz_render_options o = {.detail = SFNVIZ_DETAIL_COLLAPSED};
+    char *dot = draw_with(&p, SFNVIZ_FORMAT_DOT, &o, NULL);
+    CHECK(dot && !strstr(dot, "gone"));
+    CHECK(has(dot, "class=\"parallel collapsed\""));
+    free(dot);
+    char err[256];
+    sfnviz_theme *dark = sfnviz_theme_load("dark", err, sizeof err);
+    o = (sfnviz_render_options){.dark_theme = dark, .detail = SFNVIZ_DETAIL_FULL};
+    char *svg = draw_with(&p, SFNVIZ_FORMAT_SVG, &o, NULL);
+    CHECK(has(svg, "prefers-color-scheme: dark"));
+    CHECK(has(svg, dark ? dark->diff_changed.border : "?"));
+    free(svg);
+    sfnviz_theme_free(dark);
+    dot = draw(&p, SFNVIZ_FORMAT_DOT, NULL, 0, NULL);
+    char buf[4096];
+    CHECK(has(node_text(dot, "s1", buf, sizeof buf), "~ Parameters</font>")); /* the top of the path */
+    CHECK(has(buf, "Parameters.<x>&amp;\\\\\\\\N: {")); /* the tooltip: & and each backslash escaped */
+    free(dot);
+    free_pair(&p);
+
+    static const char odd_old[] = "StartAt: A\nStates:\n  A: {Type: Pass, Next: '<b>&\"x\\N'}\n"
+                                  "  '<b>&\"x\\N': {Type: Succeed}\n";
+    static const char odd_new[] = "StartAt: A\nStates:\n  A: {Type: Succeed}\n";
+    make_pair(&p, odd_old, odd_new, NULL, NULL, 0);
+    dot = draw(&p, SFNVIZ_FORMAT_DOT, NULL, 0, NULL);
+    CHECK(has(node_text(dot, "gone1", buf, sizeof buf), "&lt;b&gt;&amp;&quot;x\\\\N"));
+    CHECK(has(dot, "s0 -> gone1"));
+    free(dot);
+    free_pair(&p);
+}
+
 /* A machine added is all added; one removed is its old graph all removed. */
 static void test_whole_machines(void)
 {
@@ -466,6 +556,8 @@ int main(void)
     test_chain();
     test_parallel();
     test_choice();
+    test_boxes();
+    test_options_and_escaping();
     test_whole_machines();
     test_theme_keys();
     test_formats();
