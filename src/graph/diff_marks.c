@@ -231,7 +231,7 @@ void diff_style_state(builder *b, int state, Agnode_t *n)
     diff_status s = diff_state_mark(b, state);
     if (!look_of_mark(b, s, &l))
         return;
-    bool diamond = b->m->states[state].type == STATE_CHOICE && !b->collapse;
+    bool diamond = b->m->states[state].type == STATE_CHOICE;
     char style[48];
     snprintf(style, sizeof style, "%s%s%s", diamond ? "filled" : "rounded,filled", l.line ? "," : "",
              l.line ? l.line : "");
@@ -418,8 +418,10 @@ static void removed_label(builder *b, Agedge_t *ge, const wf_edge *e)
         strbuf_puts(&b->label, "default");
     else if (e->kind == EDGE_CHOICE)
         put_wrapped(&b->label, e->label ? e->label : "rule", RULE_WIDTH, 2);
-    else
-        put_html(&b->label, e->label ? e->label : "catch", LABEL_MAX);
+    else {
+        strbuf_puts(&b->label, "catch ");
+        put_html(&b->label, e->label ? e->label : "", LABEL_MAX);
+    }
     attr_set_html(b, ge, "label", &b->label);
 }
 

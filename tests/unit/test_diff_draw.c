@@ -407,6 +407,24 @@ static const char BOX_NEW[] = "StartAt: Load\n"
                               "        Resize: {Type: Pass, End: true}\n"
                               "  Save: {Type: Pass, End: true}\n";
 
+/* The chain backwards: a catch edge removed keeps its errors, its handler a ghost beside its state. */
+static void test_removed_catch(void)
+{
+    static const char *const changed[] = {"Validate", "Charge", NULL};
+    pair p;
+    make_pair(&p, CHAIN_NEW, CHAIN_OLD, changed, NULL, 0);
+    char *dot = draw(&p, SFNVIZ_FORMAT_DOT, NULL, 0, NULL);
+    char buf[4096];
+    CHECK(has(node_text(dot, "gone3", buf, sizeof buf), "class=\"fail removed\"")); /* Failed */
+    CHECK(has(dot, "s1 -> gone3\t[arrowhead=empty,\n\t\tclass=\"catch removed\""));
+    CHECK(has(dot, "\u2212 catch States.ALL"));
+    CHECK(has(dot, "gone3 -> end0\t[arrowhead=empty"));
+    CHECK(has(node_text(dot, "s2", buf, sizeof buf), "class=\"pass added\"")); /* Audit */
+    free(dot);
+    pictures(&p, "backwards");
+    free_pair(&p);
+}
+
 /* A Parallel removed is one ghost, what it held gone with it; a Map added is an added box. */
 static void test_boxes(void)
 {
@@ -556,6 +574,7 @@ int main(void)
     test_chain();
     test_parallel();
     test_choice();
+    test_removed_catch();
     test_boxes();
     test_options_and_escaping();
     test_whole_machines();
