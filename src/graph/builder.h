@@ -153,6 +153,18 @@ Agnode_t *ghost_node(builder *b, int scope, const char *name);
 Agnode_t *target_ref(builder *b, int scope, int target);
 
 /* diff_marks.c: the marks of a drawn diff; each does nothing when b->diff is NULL. */
+#define MINUS_SIGN "\u2212"
+enum { DIFF_NS_CHANGES = 0, DIFF_NS_STATE = 1 }; /* b->diff_names: a state's first change; a state by name */
+typedef struct mark_look {
+    const theme_box *box;
+    const char *badge, *line, *cls; /* line: NULL for the shape's own (solid) */
+    bool bold;
+} mark_look;
+/* The look of mark s; false for DIFF_SAME. */
+bool diff_look(const builder *b, diff_status s, mark_look *out);
+void diff_badge(builder *b, const mark_look *l);
+/* An edge's mark: colour, pen or dotted line and hollow arrowhead; `text`: its label in the mark's colour. */
+void diff_mark_edge(builder *b, Agedge_t *ge, const mark_look *l, bool text);
 void diff_begin(builder *b, const render_options *o);
 void diff_end(builder *b);
 diff_status diff_state_mark(const builder *b, int state);
@@ -166,11 +178,13 @@ void diff_put_changes(builder *b, int state, bool in_box);
 void diff_style_state(builder *b, int state, Agnode_t *n);
 void diff_style_cluster(builder *b, int state, Agraph_t *c);
 void diff_style_edge(builder *b, int edge, Agedge_t *ge);
-void diff_add_removed(builder *b);
 /* The diff's title rows ("Diff: Name", then what changed), appended to b->label. */
 void diff_put_title(builder *b);
 /* What the key of a diff holds; false when the diagram is no diff. */
 bool diff_legend(const builder *b, legend_diff *out);
+
+/* diff_ghosts.c: the ghosts of the old machine's removed states and transitions. */
+void diff_add_removed(builder *b);
 
 /* edges.c */
 bool edge_is_rule(const wf_edge *e);

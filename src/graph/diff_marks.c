@@ -7,36 +7,22 @@
  * and transitions are bold when added, dotted with a hollow arrowhead when removed. The colours are the
  * theme's diff.* keys.
  *
- * A removed state is placed in the scope it was in when the new machine still has that scope (the
- * top level, or the branch of a Parallel, the processor of a Map, that has the same name, type and
- * position), else in the nearest scope around it that it still has; its removed transitions join it to
- * the states of the new machine of the same names, which is what holds it where it stood. A removed
- * Parallel or Map is one ghost node: what was inside it went with it. A machine removed as a whole is
- * its old graph, every state and edge marked removed (graph.c draws diff_drawn_machine). */
+ * The ghosts of removed states and transitions are diff_ghosts.c's. A machine removed as a whole is its
+ * old graph, every state and edge marked removed (graph.c draws diff_drawn_machine). */
 #include "graph/builder.h"
 #include "graph/graph.h"
-
-#define MINUS_SIGN "\u2212"
 
 enum {
     FIELDS_SHOWN = 3,   /* changed fields named in a state's label; more are counted */
     VALUE_TIP_MAX = 160, /* bytes of an old or new value shown in a tooltip */
-    NS_CHANGES = 0,     /* strmap namespaces of b->diff_names: a state's first change, */
-    NS_NEW_STATE = 1,   /* a state of the drawn machine by name */
 };
-
-typedef struct mark_look {
-    const theme_box *box;
-    const char *badge, *line, *cls; /* line: NULL for the shape's own (solid) */
-    bool bold;
-} mark_look;
 
 const machine *diff_drawn_machine(const machine_diff *md)
 {
     return md->new_m ? md->new_m : md->old_m;
 }
 
-static bool look_of_mark(const builder *b, diff_status s, mark_look *out)
+bool diff_look(const builder *b, diff_status s, mark_look *out)
 {
     const theme *t = b->t;
     switch (s) {
@@ -68,9 +54,9 @@ void diff_begin(builder *b, const render_options *o)
     strmap_init(&b->diff_names);
     for (size_t i = 0; i < d->change_count; i++)
         if (d->changes[i].state)
-            strmap_put(&b->diff_names, NS_CHANGES, d->changes[i].state, (int)i);
+            strmap_put(&b->diff_names, DIFF_NS_CHANGES, d->changes[i].state, (int)i);
     for (size_t i = 0; i < b->m->state_count; i++)
-        strmap_put(&b->diff_names, NS_NEW_STATE, b->m->states[i].name, (int)i);
+        strmap_put(&b->diff_names, DIFF_NS_STATE, b->m->states[i].name, (int)i);
     if (!old_side && d->old_m && d->old_m->state_count)
         b->gone = sfn_calloc(d->old_m->state_count, sizeof *b->gone);
 }
@@ -98,7 +84,7 @@ static diff_status edge_mark(const builder *b, int edge)
     return b->edge_marks ? b->edge_marks[edge] : b->diff_all;
 }
 
-static void put_badge(builder *b, const mark_look *l)
+void diff_badge(builder *b, const mark_look *l)
 {
     strbuf_printf(&b->label, "<font color=\"%s\"><b>%s</b></font> ", l->box->detail, l->badge);
 }
@@ -106,14 +92,14 @@ static void put_badge(builder *b, const mark_look *l)
 void diff_put_badge(builder *b, int state)
 {
     mark_look l;
-    if (look_of_mark(b, diff_state_mark(b, state), &l))
-        put_badge(b, &l);
+    if (diff_look(b, diff_state_mark(b, state), &l))
+        diff_badge(b, &l);
 }
 
 const theme_box *diff_box(const builder *b, int state, const theme_box *box)
 {
     mark_look l;
-    return look_of_mark(b, diff_state_mark(b, state), &l) ? l.box : box;
+    return diff_look(b, diff_state_mark(b, state), &l) ? l.box : box;
 }
 
 void diff_put_edge_badge(builder *b, int edge)
@@ -125,7 +111,7 @@ void diff_put_edge_badge(builder *b, int edge)
 /* The changes of the state named `name`: consecutive in diff->changes (diff.h); [*first, *end). */
 static bool changes_of(const builder *b, const char *name, size_t *first, size_t *end)
 {
-    int at = name ? strmap_get(&b->diff_names, NS_CHANGES, name) : -1;
+    int at = name ? strmap_get(&b->diff_names, DIFF_NS_CHANGES, name) : -1;
     if (at < 0)
         return false;
     size_t i = (size_t)at;
@@ -229,7 +215,7 @@ void diff_style_state(builder *b, int state, Agnode_t *n)
 {
     mark_look l;
     diff_status s = diff_state_mark(b, state);
-    if (!look_of_mark(b, s, &l))
+    if (!diff_look(b, s, &l))
         return;
     bool diamond = b->m->states[state].type == STATE_CHOICE;
     char style[48];
@@ -248,7 +234,7 @@ void diff_style_cluster(builder *b, int state, Agraph_t *c)
 {
     mark_look l;
     diff_status s = diff_state_mark(b, state);
-    if (!look_of_mark(b, s, &l))
+    if (!diff_look(b, s, &l))
         return;
     char style[48];
     snprintf(style, sizeof style, "rounded,filled,%s", l.line ? l.line : "solid");
@@ -261,7 +247,7 @@ void diff_style_cluster(builder *b, int state, Agraph_t *c)
 }
 
 /* `text`: the label takes the mark's colour too (not for Choice rules of which only some were added). */
-static void style_marked_edge(builder *b, Agedge_t *ge, const mark_look *l, bool text)
+void diff_mark_edge(builder *b, Agedge_t *ge, const mark_look *l, bool text)
 {
     add_class(ge, l->cls);
     attr_set(ge, "color", l->box->border);
@@ -287,185 +273,8 @@ void diff_style_edge(builder *b, int edge, Agedge_t *ge)
             all = all && edge_mark(b, i) == s;
             s = s == DIFF_SAME ? edge_mark(b, i) : s;
         }
-    if (look_of_mark(b, s, &l))
-        style_marked_edge(b, ge, &l, all);
-}
-
-/* ---- Ghosts of removed states and transitions ------------------------------------------------------ */
-
-static int new_state_named(const builder *b, const char *name)
-{
-    return name ? strmap_get(&b->diff_names, NS_NEW_STATE, name) : -1;
-}
-
-static int top_scope(const machine *m)
-{
-    for (size_t i = 0; i < m->scope_count; i++)
-        if (m->scopes[i].parent < 0)
-            return (int)i;
-    return -1;
-}
-
-/* The new machine's scope for old scope `sc`: the same one (*exact), else the nearest around it that is
- * still there. A child scope is the same when its Parallel or Map has the same name and type, and has a
- * scope at the same position. */
-static int map_scope(const builder *b, int sc, bool *exact)
-{
-    const machine *o = b->diff->old_m, *n = b->m;
-    *exact = true;
-    for (size_t guard = 0; guard <= o->scope_count && sc >= 0 && (size_t)sc < o->scope_count; guard++) {
-        int parent = o->scopes[sc].parent;
-        if (parent < 0 || (size_t)parent >= o->state_count)
-            break;
-        const wf_state *op = &o->states[parent];
-        int np = new_state_named(b, op->name);
-        int k = sc - op->first_child_scope;
-        if (np >= 0 && n->states[np].type == op->type && k >= 0 && k < n->states[np].child_scope_count)
-            return n->states[np].first_child_scope + k;
-        *exact = false;
-        sc = op->scope;
-    }
-    return top_scope(n);
-}
-
-/* Whether a Parallel or Map around old state i was removed too: then i went with it. */
-static bool inside_removed(const builder *b, int i)
-{
-    const machine *o = b->diff->old_m;
-    int sc = o->states[i].scope;
-    for (size_t guard = 0; guard <= o->scope_count && sc >= 0 && (size_t)sc < o->scope_count; guard++) {
-        int parent = o->scopes[sc].parent;
-        if (parent < 0 || (size_t)parent >= o->state_count)
-            return false;
-        if (b->diff->old_states[parent] == DIFF_REMOVED)
-            return true;
-        sc = o->states[parent].scope;
-    }
-    return false;
-}
-
-static void add_ghost(builder *b, int i, int scope)
-{
-    const wf_state *s = &b->diff->old_m->states[i];
-    mark_look l;
-    look_of_mark(b, DIFF_REMOVED, &l);
-    Agnode_t *n = node_by_id(scope_graph(b, scope, 0), "gone", i, "");
-    b->gone[i] = n;
-    char cls[48];
-    snprintf(cls, sizeof cls, "%s removed", state_class(s->type));
-    attr_set(n, "class", cls);
-    attr_set(n, "shape", s->type == STATE_CHOICE ? "diamond" : "box");
-    attr_set(n, "style", s->type == STATE_CHOICE ? "filled,dotted" : "rounded,filled,dotted");
-    if (s->type == STATE_CHOICE)
-        attr_set(n, "margin", "0.06,0.04");
-    attr_set(n, "fillcolor", l.box->fill);
-    attr_set(n, "color", l.box->border);
-    attr_set(n, "fontcolor", l.box->text);
-    put_badge(b, &l);
-    put_state_body(b, s, l.box);
-    if (s->type == STATE_PARALLEL || s->type == STATE_MAP) {
-        strbuf_printf(&b->label, "<br/><font point-size=\"%g\" color=\"%s\">", b->t->detail_size, l.box->detail);
-        put_container_kind(b, s);
-        strbuf_puts(&b->label, "</font>");
-    }
-    attr_set_html(b, n, "label", &b->label);
-    put_state_tip(b, s);
-    strbuf_puts(&b->tip, "\nRemoved");
-    attr_set_tip(b, n);
-}
-
-/* Where a removed transition of old state i ends in the drawing: the state of that name in the new
- * machine (where edges leave it, or arrive), else i's ghost; NULL when neither is drawn. */
-static Agnode_t *old_state_node(builder *b, int i, bool tail, int *now)
-{
-    *now = new_state_named(b, b->diff->old_m->states[i].name);
-    if (*now >= 0)
-        return tail ? b->exit[*now] : b->entry[*now];
-    return b->gone[i];
-}
-
-static Agnode_t *removed_tail(builder *b, const wf_edge *e, int *now)
-{
-    bool exact;
-    *now = -1;
-    if (e->kind == EDGE_START) {
-        int sc = map_scope(b, e->scope, &exact);
-        return exact && scope_drawn(b, sc) ? scope_start(b, sc) : NULL;
-    }
-    return e->from >= 0 && (size_t)e->from < b->diff->old_m->state_count ? old_state_node(b, e->from, true, now)
-                                                                            : NULL;
-}
-
-static Agnode_t *removed_head(builder *b, const wf_edge *e, int *now)
-{
-    bool exact;
-    *now = -1;
-    if (e->kind == EDGE_END) {
-        int sc = map_scope(b, e->scope, &exact);
-        return exact && scope_drawn(b, sc) ? scope_end(b, sc, -1) : NULL;
-    }
-    return e->to >= 0 && (size_t)e->to < b->diff->old_m->state_count ? old_state_node(b, e->to, false, now)
-                                                                        : NULL;
-}
-
-/* `− default`, `− catch States.ALL`, `− $.x == 1`: what the removed transition said (not compact). */
-static void removed_label(builder *b, Agedge_t *ge, const wf_edge *e)
-{
-    if (b->compact || (e->kind != EDGE_CHOICE && e->kind != EDGE_DEFAULT && e->kind != EDGE_CATCH))
-        return;
-    strbuf_puts(&b->label, MINUS_SIGN " ");
-    if (e->kind == EDGE_DEFAULT)
-        strbuf_puts(&b->label, "default");
-    else if (e->kind == EDGE_CHOICE)
-        put_wrapped(&b->label, e->label ? e->label : "rule", RULE_WIDTH, 2);
-    else {
-        strbuf_puts(&b->label, "catch ");
-        put_html(&b->label, e->label ? e->label : "", LABEL_MAX);
-    }
-    attr_set_html(b, ge, "label", &b->label);
-}
-
-static void add_removed_edge(builder *b, const wf_edge *e)
-{
-    int from_now, to_now;
-    Agnode_t *tail = removed_tail(b, e, &from_now), *head = removed_head(b, e, &to_now);
-    if (!tail || !head)
-        return;
-    Agedge_t *ge = agedge(b->g, tail, head, NULL, 1);
-    mark_look l;
-    look_of_mark(b, DIFF_REMOVED, &l);
-    attr_set(ge, "class", edge_kind_name(e->kind));
-    style_marked_edge(b, ge, &l, true);
-    removed_label(b, ge, e);
-    if (is_container(b, from_now) && tail == b->exit[from_now])
-        attr_set(ge, "ltail", agnameof(b->cluster[from_now]));
-    if (is_container(b, to_now) && head == b->entry[to_now])
-        attr_set(ge, "lhead", agnameof(b->cluster[to_now]));
-    strbuf_puts(&b->tip, "Removed: ");
-    strbuf_puts(&b->tip, edge_kind_name(e->kind));
-    if (e->to_name) {
-        strbuf_puts(&b->tip, " " ARROW_SIGN " ");
-        put_tip(&b->tip, e->to_name);
-    }
-    attr_set_tip(b, ge);
-}
-
-void diff_add_removed(builder *b)
-{
-    if (!b->diff || !b->gone || !b->diff->old_states)
-        return;
-    const machine *o = b->diff->old_m;
-    for (size_t i = 0; i < o->state_count; i++) {
-        bool exact;
-        if (b->diff->old_states[i] != DIFF_REMOVED || inside_removed(b, (int)i))
-            continue;
-        int sc = map_scope(b, o->states[i].scope, &exact);
-        if (scope_drawn(b, sc))
-            add_ghost(b, (int)i, sc);
-    }
-    for (size_t i = 0; b->diff->old_edges && i < o->edge_count; i++)
-        if (b->diff->old_edges[i] == DIFF_REMOVED && o->edges[i].kind != EDGE_RETRY)
-            add_removed_edge(b, &o->edges[i]);
+    if (diff_look(b, s, &l))
+        diff_mark_edge(b, ge, &l, all);
 }
 
 /* ---- Title and key --------------------------------------------------------------------------------- */
