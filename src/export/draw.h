@@ -2,7 +2,7 @@
  *
  * Loading Graphviz, its plugins, cairo, pango and libpng costs a short run most of its time (bench/README.md:
  * about 5 ms of 6), so the code that draws (src/graph but its themes; render.c, png_writer.c, svg_scheme.c,
- * textcache.c) is built into libsfnviz.a and also, alone, as the module libsfnviz-draw.so, which
+ * textcache.c; the drawn diff) is built into libsfnviz.a and also, alone, as the module libsfnviz-draw.so, which
  * libsfnviz.so and the sfnviz program load with dlopen the first time they draw (DOT, SVG, PNG, PDF), and
  * never for --version, list or -f json.
  *
@@ -24,7 +24,9 @@
 
 /* Raised when a function of the table changes; with the version and the struct sizes it tells a module of
  * another build, which would read the structs wrong. */
-enum { DRAW_ABI = 1 };
+enum { DRAW_ABI = 2 };
+
+struct machine_diff;
 
 /* What the core lends the drawing part. */
 typedef struct draw_host {
@@ -41,6 +43,10 @@ typedef struct draw_api {
     render_detail (*plan)(const machine *m);
     int (*dot)(const machine *m, const render_options *o, strbuf *out, diag_list *diags);
     int (*image)(const machine *m, const render_options *o, const char *format, strbuf *out, diag_list *diags);
+    /* A drawn diff (graph/diff_marks.c) in format "dot", "svg", "png" or "pdf": render_dot or render_image
+     * of diff_drawn_machine(md) with o->diff set to md. */
+    int (*diff)(const struct machine_diff *md, const render_options *o, const char *format, strbuf *out,
+                diag_list *diags);
 } draw_api;
 
 /* The module's one exported function (its name is DRAW_ENTRY): the table. It does nothing else, so a

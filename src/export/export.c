@@ -60,7 +60,7 @@ static int fail(char *err, size_t size, const char *msg)
 }
 
 /* Hands the warnings of a successful render to the caller's callback. */
-static void pass_warnings(const diag_list *diags, const sfnviz_render_options *opts)
+void export_pass_warnings(const diag_list *diags, const sfnviz_render_options *opts)
 {
     char buf[1024];
     for (size_t i = 0; opts && opts->warn && i < diags->count; i++) {
@@ -73,7 +73,7 @@ static void pass_warnings(const diag_list *diags, const sfnviz_render_options *o
 
 /* Past the size budget, less detail, and a warning that says what was left out and how to get it back;
  * -1 with an error when even the collapsed diagram is past the budget. */
-static int plan_detail(const draw_api *draw, const machine *m, render_options *o, diag_list *diags)
+int export_plan_detail(const draw_api *draw, const machine *m, render_options *o, diag_list *diags)
 {
     o->detail = draw->plan(m);
     const char *id = m->id ? m->id : "state machine";
@@ -106,6 +106,45 @@ static const draw_api *drawing(const format_entry *e, char *err, size_t err_size
     return draw;
 }
 
+const draw_api *export_drawing(sfnviz_format format, char *err, size_t err_size)
+{
+    const format_entry *e = entry(format);
+    if (!e || e->format == SFNVIZ_FORMAT_JSON) {
+        fail(err, err_size, "unknown output format");
+        return NULL;
+    }
+    return drawing(e, err, err_size);
+}
+
+void export_report(const diag_list *diags, int rc, const sfnviz_render_options *opts, char *err, size_t err_size)
+{
+    if (rc == 0) {
+        export_pass_warnings(diags, opts);
+        return;
+    }
+    const diag *first = diags->count ? &diags->items[0] : NULL;
+    for (size_t i = 0; i < diags->count; i++)
+        if (diags->items[i].level == DIAG_ERROR) {
+            first = &diags->items[i];
+            break;
+        }
+    diag_format(first, err, err_size);
+}
+
+render_options export_render_options(const sfnviz_render_options *opts)
+{
+    return (render_options){.theme = opts && opts->theme ? opts->theme : theme_default(),
+                            .left_right = opts && opts->direction == SFNVIZ_LEFT_RIGHT,
+                            .no_title = opts && opts->no_title,
+                            .title = opts ? opts->title : NULL,
+                            .legend = opts && opts->legend,
+                            .detail = opts && opts->detail == SFNVIZ_DETAIL_COMPACT     ? DETAIL_COMPACT
+                                      : opts && opts->detail == SFNVIZ_DETAIL_COLLAPSED ? DETAIL_COLLAPSED
+                                                                                         : DETAIL_FULL,
+                            .dark_theme = opts ? opts->dark_theme : NULL,
+                            .png_dpi = opts ? opts->png_dpi : 0};
+}
+
 static int export_graphviz(const machine *const *ms, size_t n, const format_entry *e, const render_options *ro,
                            const sfnviz_render_options *opts, strbuf *out, char *err, size_t err_size)
 {
@@ -119,24 +158,14 @@ static int export_graphviz(const machine *const *ms, size_t n, const format_entr
         if (ms[i]->status != MACHINE_OK)
             continue;
         render_options one = *ro;
-        if ((!opts || opts->detail == SFNVIZ_DETAIL_AUTO) && plan_detail(draw, ms[i], &one, &diags) != 0) {
+        if ((!opts || opts->detail == SFNVIZ_DETAIL_AUTO) && export_plan_detail(draw, ms[i], &one, &diags) != 0) {
             rc = -1;
             break;
         }
         rc = e->format == SFNVIZ_FORMAT_DOT ? draw->dot(ms[i], &one, out, &diags)
                                             : draw->image(ms[i], &one, e->name, out, &diags);
     }
-    if (rc != 0) {
-        const diag *first = diags.count ? &diags.items[0] : NULL;
-        for (size_t i = 0; i < diags.count; i++)
-            if (diags.items[i].level == DIAG_ERROR) {
-                first = &diags.items[i];
-                break;
-            }
-        diag_format(first, err, err_size);
-    } else {
-        pass_warnings(&diags, opts);
-    }
+    export_report(&diags, rc, opts, err, err_size);
     diag_list_free(&diags);
     return rc;
 }
@@ -164,16 +193,7 @@ int sfnviz_export(const sfnviz_doc *doc, const sfnviz_machine *const *machines, 
         return fail(err, err_size, "this format holds exactly one state machine");
     if (!e->many && machines[0]->status != MACHINE_OK)
         return fail(err, err_size, machines[0]->message ? machines[0]->message : "nothing to draw");
-    render_options ro = {.theme = opts && opts->theme ? opts->theme : theme_default(),
-                         .left_right = opts && opts->direction == SFNVIZ_LEFT_RIGHT,
-                         .no_title = opts && opts->no_title,
-                         .title = opts ? opts->title : NULL,
-                         .legend = opts && opts->legend,
-                         .detail = opts && opts->detail == SFNVIZ_DETAIL_COMPACT     ? DETAIL_COMPACT
-                                   : opts && opts->detail == SFNVIZ_DETAIL_COLLAPSED ? DETAIL_COLLAPSED
-                                                                                      : DETAIL_FULL,
-                         .dark_theme = opts ? opts->dark_theme : NULL,
-                         .png_dpi = opts ? opts->png_dpi : 0};
+    render_options ro = export_render_options(opts);
     strbuf b;
     strbuf_init(&b);
     if (e->format == SFNVIZ_FORMAT_JSON) {

@@ -34,6 +34,7 @@ static void style_cluster(builder *b, Agraph_t *c, const theme_cluster *tc, cons
 
 static void put_cluster_name(builder *b, const wf_state *s, const theme_cluster *tc)
 {
+    diff_put_badge(b, (int)(s - b->m->states));
     strbuf_printf(&b->label, "<font color=\"%s\" point-size=\"%g\"><b>", tc->text, b->t->font_size - 1);
     put_name_lines(&b->label, s->name, LABEL_MAX, NAME_LINES);
     strbuf_printf(&b->label, "</b></font><br align=\"left\"/><font color=\"%s\" point-size=\"%g\">", tc->detail,
@@ -161,9 +162,11 @@ Agraph_t *container_graph(builder *b, int i, size_t depth)
     strbuf_puts(&b->label, "</font><br align=\"left\"/>");
     if (b->compact && b->retry_first[i] >= 0)
         put_retry_line(b, i, true);
+    diff_put_changes(b, i, true);
     attr_set_html(b, c, "label", &b->label);
     put_state_tip(b, s);
     attr_set_tip(b, c);
+    diff_style_cluster(b, i, c);
     add_joints(b, c, i);
     return c;
 }

@@ -178,6 +178,8 @@ void add_title(builder *b, const char *title_text)
     strbuf_puts(l, "<table border=\"0\" cellborder=\"0\" cellpadding=\"0\" cellspacing=\"0\">");
     if (title_text)
         put_given_title(b, title_text);
+    else if (b->diff)
+        diff_put_title(b);
     else
         put_title(b);
     strbuf_puts(l, "<tr><td height=\"10\"></td></tr></table>");
@@ -195,8 +197,10 @@ void add_legend(builder *b, Agnode_t *start)
     attr_set(n, "shape", "plain");
     attr_set(n, "style", "");
     attr_set(n, "tooltip", "Legend");
+    legend_diff diff;
+    bool is_diff = diff_legend(b, &diff);
     legend_put(&b->label, b->t, b->m, b->collapse ? DETAIL_COLLAPSED : b->compact ? DETAIL_COMPACT : DETAIL_FULL,
-               any_reference(b));
+               any_reference(b), is_diff ? &diff : NULL);
     attr_set_html(b, n, "label", &b->label);
     Agedge_t *e = agedge(b->g, n, start, NULL, 1);
     attr_set(e, "style", "invis");

@@ -10,6 +10,7 @@
 #include "graph/options.h"
 #include "model/workflow.h"
 #include "base/diag.h"
+#include "diff/diff.h"
 #include "graph/legend.h"
 #include "graph/theme.h"
 #include "model/paths.h"
@@ -99,6 +100,14 @@ typedef struct builder {
     bool compact;           /* short labels (DETAIL_COMPACT and beyond) */
     bool collapse;          /* containers drawn as one node, their insides left out */
     strbuf label, tip;
+    /* A drawn diff (options.h), else all NULL: the marks of the drawn machine's states and edges (NULL
+     * arrays: every one is diff_all), and per state of the old machine the ghost drawn for it. */
+    const machine_diff *diff;
+    const diff_status *state_marks, *edge_marks;
+    diff_status diff_all;
+    bool diff_kinds;        /* the key shows the kinds of state and edge too (--legend) */
+    Agnode_t **gone;
+    strmap diff_names;      /* a state's first entry in diff->changes; a drawn state by name */
 } builder;
 
 static inline bool valid_state(const builder *b, int i) { return i >= 0 && (size_t)i < b->m->state_count; }
@@ -134,12 +143,48 @@ Agraph_t *scope_graph(builder *b, int scope, size_t depth);
 /* states.c */
 void put_retry_line(builder *b, int state, bool in_box);
 void put_state_tip(builder *b, const wf_state *s);
+void put_state_body(builder *b, const wf_state *s, const theme_box *box);
+const char *state_class(state_type type); /* "task", "choice", ...: a state's class in the SVG */
 void count_inside(builder *b);
 void add_state(builder *b, int i);
 Agnode_t *scope_start(builder *b, int scope);
 Agnode_t *scope_end(builder *b, int scope, int from);
 Agnode_t *ghost_node(builder *b, int scope, const char *name);
 Agnode_t *target_ref(builder *b, int scope, int target);
+
+/* diff_marks.c: the marks of a drawn diff; each does nothing when b->diff is NULL. */
+#define MINUS_SIGN "\u2212"
+enum { DIFF_NS_CHANGES = 0, DIFF_NS_STATE = 1 }; /* b->diff_names: a state's first change; a state by name */
+typedef struct mark_look {
+    const theme_box *box;
+    const char *badge, *line, *cls; /* line: NULL for the shape's own (solid) */
+    bool bold;
+} mark_look;
+/* The look of mark s; false for DIFF_SAME. */
+bool diff_look(const builder *b, diff_status s, mark_look *out);
+void diff_badge(builder *b, const mark_look *l);
+/* An edge's mark: colour, pen or dotted line and hollow arrowhead; `text`: its label in the mark's colour. */
+void diff_mark_edge(builder *b, Agedge_t *ge, const mark_look *l, bool text);
+void diff_begin(builder *b, const render_options *o);
+void diff_end(builder *b);
+diff_status diff_state_mark(const builder *b, int state);
+void diff_put_badge(builder *b, int state);
+/* A rule of a Choice added: "+ " before its row in the merged edge's label. */
+void diff_put_edge_badge(builder *b, int edge);
+/* The colours of a state's label: its mark's when it has one (a type's detail colour may not read on the
+ * mark's fill: mono's Fail has white detail), else `box`. */
+const theme_box *diff_box(const builder *b, int state, const theme_box *box);
+void diff_put_changes(builder *b, int state, bool in_box);
+void diff_style_state(builder *b, int state, Agnode_t *n);
+void diff_style_cluster(builder *b, int state, Agraph_t *c);
+void diff_style_edge(builder *b, int edge, Agedge_t *ge);
+/* The diff's title rows ("Diff: Name", then what changed), appended to b->label. */
+void diff_put_title(builder *b);
+/* What the key of a diff holds; false when the diagram is no diff. */
+bool diff_legend(const builder *b, legend_diff *out);
+
+/* diff_ghosts.c: the ghosts of the old machine's removed states and transitions. */
+void diff_add_removed(builder *b);
 
 /* edges.c */
 bool edge_is_rule(const wf_edge *e);

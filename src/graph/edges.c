@@ -271,6 +271,7 @@ static void target_tip(builder *b, const wf_edge *e)
 static void put_rule_row(builder *b, const wf_edge *e)
 {
     strbuf_puts(&b->label, "<tr><td align=\"left\" balign=\"left\">");
+    diff_put_edge_badge(b, (int)(e - b->m->edges));
     if (e->kind == EDGE_DEFAULT)
         strbuf_puts(&b->label, "default");
     else
@@ -460,6 +461,7 @@ void add_edge(builder *b, const wf_edge *e)
         ge = agedge(b->g, tail, head, NULL, 1);
     style_edge(b, ge, e);
     label_edge(b, ge, e);
+    diff_style_edge(b, index, ge);
     attach_to_boxes(b, ge, e, head);
     style_joints(b, ge, e);
     keep_clear_of_retries(b, ge, e);

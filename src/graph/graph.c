@@ -307,18 +307,23 @@ Agraph_t *graph_build(const machine *m, const render_options *o, diag_list *diag
     }
     builder b;
     builder_init(&b, m, o, g);
+    diff_begin(&b, o);
     analyse(&b);
     declare_attributes(&b);
     set_graph_look(&b);
     if (!(o && o->no_title))
         add_title(&b, o ? o->title : NULL);
     add_states(&b);
-    if (o && o->legend && b.start[0])
+    legend_diff key;
+    bool keyed = diff_legend(&b, &key); /* a diff with marks to key has a key */
+    if (o && (o->legend || keyed) && b.start[0])
         add_legend(&b, b.start[0]);
     for (size_t i = 0; i < m->edge_count; i++)
         add_edge(&b, &m->edges[i]);
+    diff_add_removed(&b);
     if (m->state_count == 0)
         add_note(&b);
+    diff_end(&b);
     builder_free(&b);
     return g;
 }

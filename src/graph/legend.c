@@ -18,8 +18,10 @@ typedef struct entry {
     enum { BOX, DIAMOND, LINE, ARROW } kind;
     const char *fill, *border; /* BOX: fill and border; DIAMOND: border; LINE: border is the line */
     const char *style;         /* BOX: rounded, dashed, solid; LINE: solid, dashed, dotted */
-    int width;                 /* LINE: pen width */
+    int width;                 /* LINE: pen width; BOX: border width (0: 1) */
     const char *name;
+    const char *badge;         /* BOX: a sign drawn in the swatch ("+", "~", "−"), or NULL, */
+    const char *badge_colour;  /* in this colour */
 } entry;
 
 typedef struct entries {
@@ -65,24 +67,26 @@ static void find_states(const theme *t, const machine *m, render_detail detail, 
         if (!seen[s])
             continue;
         if (s == STATE_CHOICE)
-            add(out, (entry){DIAMOND, t->choice.fill, t->choice.border, "", 0, "Choice"});
+            add(out, (entry){DIAMOND, t->choice.fill, t->choice.border, "", 0, "Choice", NULL, NULL});
         else if (s == STATE_PARALLEL)
             add(out, (entry){BOX, t->parallel.fill, t->parallel.border, cell_style(t->parallel.style, "rounded"), 0,
-                             "Parallel"});
+                             "Parallel", NULL, NULL});
         else if (s == STATE_MAP)
-            add(out, (entry){BOX, t->map.fill, t->map.border, cell_style(t->map.style, "rounded"), 0, "Map"});
+            add(out,
+                (entry){BOX, t->map.fill, t->map.border, cell_style(t->map.style, "rounded"), 0, "Map", NULL, NULL});
         else if (s == STATE_UNKNOWN)
-            add(out, (entry){BOX, t->unknown.fill, t->unknown.border, "solid", 0, "unknown Type"});
+            add(out, (entry){BOX, t->unknown.fill, t->unknown.border, "solid", 0, "unknown Type", NULL, NULL});
         else
-            add(out, (entry){BOX, boxes[s]->fill, boxes[s]->border, "rounded", 0, state_type_name(s)});
+            add(out, (entry){BOX, boxes[s]->fill, boxes[s]->border, "rounded", 0, state_type_name(s), NULL, NULL});
     }
     if (missing)
-        add(out, (entry){BOX, t->missing.fill, t->missing.border, "dashed", 0, "missing target"});
+        add(out, (entry){BOX, t->missing.fill, t->missing.border, "dashed", 0, "missing target", NULL, NULL});
 }
 
 static entry line_entry(const theme_edge *e, const char *name)
 {
-    return (entry){LINE, NULL, e->color, cell_style(e->style, "solid"), e->style == THEME_BOLD ? 2 : 1, name};
+    return (entry){LINE, NULL, e->color, cell_style(e->style, "solid"), e->style == THEME_BOLD ? 2 : 1, name, NULL,
+                   NULL};
 }
 
 /* The kinds of edge m draws, with what their labels say (compact: what stands in for them). */
@@ -110,8 +114,12 @@ static void put_sample(strbuf *out, const entry *e)
 {
     switch (e->kind) {
     case BOX:
-        strbuf_printf(out, "<td border=\"1\" style=\"%s\" bgcolor=\"%s\" color=\"%s\" width=\"%d\" height=\"%d\"></td>",
-                      e->style, e->fill, e->border, SWATCH_WIDTH, SWATCH_HEIGHT);
+        strbuf_printf(out, "<td border=\"%d\" style=\"%s\" bgcolor=\"%s\" color=\"%s\" width=\"%d\" height=\"%d\">",
+                      e->width > 0 ? e->width : 1, e->style, e->fill, e->border, SWATCH_WIDTH, SWATCH_HEIGHT);
+        if (e->badge)
+            strbuf_printf(out, "<font color=\"%s\"><b>%s</b></font>", e->badge_colour ? e->badge_colour : e->border,
+                          e->badge);
+        strbuf_puts(out, "</td>");
         break;
     case DIAMOND: /* table cells are rectangles: the diamond is a glyph */
         strbuf_printf(out, "<td width=\"%d\" height=\"%d\"><font color=\"%s\">\u25c6</font></td>", SWATCH_WIDTH,
@@ -141,13 +149,36 @@ static void put_entry(strbuf *out, const theme *t, const entries *list, size_t i
                   t->title_detail, list->e[i].name);
 }
 
-void legend_put(strbuf *html, const theme *t, const machine *m, render_detail detail, bool references)
+/* The marks of a drawn diff, as graph/diff_marks.c draws them: states on the left, transitions on the right. */
+static void find_diff(const theme *t, const legend_diff *d, entries *states, entries *edges)
+{
+    if (d->added)
+        add(states,
+            (entry){BOX, t->diff_added.fill, t->diff_added.border, "rounded", 2, "added", "+", t->diff_added.detail});
+    if (d->changed)
+        add(states, (entry){BOX, t->diff_changed.fill, t->diff_changed.border, "dashed", 2,
+                            "changed: what, in its label", "~", t->diff_changed.detail});
+    if (d->removed)
+        add(states, (entry){BOX, t->diff_removed.fill, t->diff_removed.border, "dotted", 1, "removed", "\u2212",
+                            t->diff_removed.detail});
+    if (d->edge_added)
+        add(edges, (entry){LINE, NULL, t->diff_added.border, "solid", 3, "transition added", NULL, NULL});
+    if (d->edge_removed)
+        add(edges, (entry){LINE, NULL, t->diff_removed.border, "dotted", 1, "transition removed", NULL, NULL});
+}
+
+void legend_put(strbuf *html, const theme *t, const machine *m, render_detail detail, bool references,
+                const legend_diff *diff)
 {
     entries states = {.n = 0}, edges = {.n = 0};
-    find_states(t, m, detail, &states);
-    if (references)
-        add(&states, (entry){ARROW, NULL, t->title_detail, "", 0, "goes on at that state"});
-    find_edges(t, m, detail, &edges);
+    if (diff)
+        find_diff(t, diff, &states, &edges);
+    if (!diff || diff->kinds) {
+        find_states(t, m, detail, &states);
+        if (references)
+            add(&states, (entry){ARROW, NULL, t->title_detail, "", 0, "goes on at that state", NULL, NULL});
+        find_edges(t, m, detail, &edges);
+    }
     size_t rows = states.n > edges.n ? states.n : edges.n;
     strbuf_printf(html, "<table border=\"1\" style=\"rounded\" color=\"%s\" bgcolor=\"%s\" cellborder=\"0\" "
                         "cellspacing=\"2\" cellpadding=\"2\">",

@@ -14,8 +14,17 @@
 
 #include <stdbool.h>
 
+/* The marks a drawn diff uses (graph/diff_marks.c), and whether the key also shows the kinds of state and
+ * edge (--legend). */
+typedef struct legend_diff {
+    bool added, changed, removed, edge_added, edge_removed;
+    bool kinds;
+} legend_diff;
+
 /* Appends to html an HTML-like <table> keying what m draws at that detail, in theme t; `references`: the
- * diagram has small `→ Name` nodes standing in for a far or shared target. */
-void legend_put(strbuf *html, const theme *t, const machine *m, render_detail detail, bool references);
+ * diagram has small `→ Name` nodes standing in for a far or shared target. `diff`: NULL, or the marks of a
+ * drawn diff, keyed first (then the kinds only when diff->kinds). */
+void legend_put(strbuf *html, const theme *t, const machine *m, render_detail detail, bool references,
+                const legend_diff *diff);
 
 #endif

@@ -7,6 +7,8 @@
 
 #include <stdbool.h>
 
+struct machine_diff;
+
 /* How much a diagram shows. Past a size, Graphviz's layout time explodes (bench/README.md): labels on
  * edges double its ranks, and boxes around Parallel and Map states multiply its constraints. */
 typedef enum render_detail {
@@ -25,6 +27,10 @@ typedef struct render_options {
     render_detail detail; /* as graph_plan chose it, or the caller */
     const theme *dark_theme; /* SVG only, may be NULL: the colours it switches to on a dark page */
     double png_dpi;       /* PNG resolution; 0: RENDER_PNG_DPI */
+    /* A drawn diff (diff/diff.h), or NULL: the machine drawn is diff_drawn_machine(diff) (graph.h), its
+     * states and edges marked added, changed or removed, the removed ones of the new machine drawn as
+     * ghosts where they stood, a key of the marks, and a title that says it is a diff. */
+    const struct machine_diff *diff;
 } render_options;
 
 #endif

@@ -25,6 +25,11 @@ static state_look look_of(const theme *t, state_type type)
     return (state_look){&t->unknown, "unknown", "box", "filled"};
 }
 
+const char *state_class(state_type type)
+{
+    return look_of(&(theme){0}, type).cls;
+}
+
 static const char *type_text(const wf_state *s)
 {
     if (s->type_text)
@@ -119,7 +124,8 @@ void put_retry_line(builder *b, int state, bool in_box)
     strbuf_puts(&b->label, in_box ? "</font><br align=\"left\"/>" : "</font>");
 }
 
-static void put_state_label(builder *b, const wf_state *s, const theme_box *box)
+/* The name in bold and the line under it, from the state alone (a removed state's ghost is drawn with it). */
+void put_state_body(builder *b, const wf_state *s, const theme_box *box)
 {
     strbuf_puts(&b->label, "<b>");
     /* A diamond grows with both sides of its label: Choice names wrap narrower, over more lines. */
@@ -137,9 +143,16 @@ static void put_state_label(builder *b, const wf_state *s, const theme_box *box)
         break;
     default: break;
     }
+}
+
+static void put_state_label(builder *b, const wf_state *s, const theme_box *box)
+{
     int i = (int)(s - b->m->states);
+    diff_put_badge(b, i);
+    put_state_body(b, s, diff_box(b, i, box));
     if (b->compact && b->retry_first[i] >= 0)
         put_retry_line(b, i, false);
+    diff_put_changes(b, i, false);
 }
 
 static void put_tip_line(builder *b, const char *what, const char *text)
@@ -221,6 +234,7 @@ static void add_collapsed(builder *b, int i, Agnode_t *n)
     attr_set(n, "fillcolor", tc->fill);
     attr_set(n, "color", tc->border);
     attr_set(n, "fontcolor", tc->text);
+    diff_put_badge(b, i);
     strbuf_puts(&b->label, "<b>");
     put_name_lines(&b->label, s->name, LABEL_MAX, NAME_LINES);
     strbuf_printf(&b->label, "</b><br/><font point-size=\"%g\" color=\"%s\">", b->t->detail_size, tc->detail);
@@ -228,9 +242,11 @@ static void add_collapsed(builder *b, int i, Agnode_t *n)
     strbuf_printf(&b->label, SEP "%zu states inside</font>", b->inside[i]);
     if (b->retry_first[i] >= 0)
         put_retry_line(b, i, false);
+    diff_put_changes(b, i, false);
     attr_set_html(b, n, "label", &b->label);
     put_state_tip(b, s);
     attr_set_tip(b, n);
+    diff_style_state(b, i, n);
 }
 
 void add_state(builder *b, int i)
@@ -265,6 +281,7 @@ void add_state(builder *b, int i)
     attr_set_html(b, n, "label", &b->label);
     put_state_tip(b, s);
     attr_set_tip(b, n);
+    diff_style_state(b, i, n);
 }
 
 /* ---- Markers and ghosts --------------------------------------------------------------------------- */

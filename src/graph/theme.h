@@ -48,6 +48,9 @@ struct sfnviz_theme {
     theme_edge next, choice_edge, default_edge, catch_edge, retry_edge;
     theme_cluster parallel, branch, map;
     theme_colour bar; /* Parallel fork/join bars and Map entry/exit points */
+    /* The drawn diff (`sfnviz diff -f svg`): states added, changed, and removed (ghosts); detail: the line
+     * naming what changed, and the colour of added and removed transitions is the border's. */
+    theme_box diff_added, diff_changed, diff_removed;
 };
 
 typedef struct sfnviz_theme theme;

@@ -48,6 +48,9 @@ const theme_key theme_keys[] = {
     PLAIN_CLUSTER("clusters.branch", branch),
     CLUSTER("clusters.map", map),
     COLOUR("bar", bar),
+    BOX("diff.added", diff_added),
+    BOX("diff.changed", diff_changed),
+    BOX("diff.removed", diff_removed),
 };
 
 enum { THEME_KEY_COUNT = sizeof theme_keys / sizeof theme_keys[0] };

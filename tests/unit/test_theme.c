@@ -134,9 +134,10 @@ static void test_mono_is_grey(void)
     CHECK(t != NULL);
     if (!t)
         return;
-    const char *colours[64];
+    const char *colours[96];
     size_t n = theme_colours(t, colours, sizeof colours / sizeof colours[0]);
-    CHECK(n == 4 + 5 * 4 + 4 * 3 + 5 * 2 + 2 * 4 + 2); /* boxes with and without detail; branch: 2 */
+    /* boxes with and without detail (and the diff's three); branch: 2 */
+    CHECK(n == 4 + 5 * 4 + 4 * 3 + 5 * 2 + 2 * 4 + 2 + 3 * 4);
     for (size_t i = 0; i < n; i++) {
         const char *c = colours[i];
         CHECK(strlen(c) == 7 && c[0] == '#');
@@ -206,7 +207,7 @@ static void test_refused(void)
                   "succeed, fail, unknown, missing)");
     check_refused("colour: \"#123456\"\n",
                   "1:1: error: unknown theme key \"colour\" (known here: description, background, font, line, "
-                  "title, states, markers, edges, clusters, bar)");
+                  "title, states, markers, edges, clusters, bar, diff)");
     check_refused("font:\n  size: big\n", "2:9: error: \"font.size\" must be a number");
     check_refused("font:\n  size: \"11\"\n", "2:9: error: \"font.size\" must be a number");
     check_refused("font:\n  size: 500\n", "2:9: error: \"font.size\" must be between 4 and 72");
