@@ -35,6 +35,10 @@ same_tree() {
 # glibc filling fresh memory with junk.
 variants=("json" "dot" "svg" "png" "pdf" "svg --theme auto --legend" "png --theme dark --dpi 72"
           "pdf --direction LR --legend")
+for fmt in mermaid markdown; do # the text formats of a newer sfnviz, when this one has them
+  run render samples/hello/template.yml -f "$fmt"
+  [[ $RC == 0 ]] && variants+=("$fmt")
+done
 for v in "${variants[@]}"; do
   read -r fmt opts <<<"$v"
   name=${v// /_}
