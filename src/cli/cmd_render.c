@@ -1,4 +1,5 @@
-/* cmd_render.c: `sfnviz render`: one file's machines into one output, or one file each into a folder. */
+/* cmd_render.c: `sfnviz render`: one file's machines into one output, or one file each into a folder; with
+ * --check, compared with those files instead of written. */
 #include "cli.h"
 #include "commands.h"
 #include "output.h"
@@ -64,8 +65,12 @@ static int pick_format(const options *o, bool to_dir)
     return SFNVIZ_FORMAT_SVG;
 }
 
+static int worse(int a, int b) { return a > b ? a : b; }
+
+/* Renders ms into path, or with --check compares the result with it: EXIT_OK, EXIT_STALE (--check: the
+ * file differs or is missing) or EXIT_BAD_INPUT. */
 static int emit(const sfnviz_doc *doc, const sfnviz_machine *const *ms, size_t n, sfnviz_format f,
-                const sfnviz_render_options *ro, const char *path)
+                const sfnviz_render_options *ro, const options *o, const char *path)
 {
     char *data = NULL, err[2048];
     size_t len = 0;
@@ -73,9 +78,9 @@ static int emit(const sfnviz_doc *doc, const sfnviz_machine *const *ms, size_t n
         fprintf(stderr, "%s\n", err);
         return EXIT_BAD_INPUT;
     }
-    int rc = output_write_or_say(path, data, len);
+    int rc = output_put(path, data, len, o->check);
     free(data);
-    return rc != 0 ? EXIT_BAD_INPUT : EXIT_OK;
+    return rc < 0 ? EXIT_BAD_INPUT : rc > 0 ? EXIT_STALE : EXIT_OK;
 }
 
 /* The file name a machine gets in an output folder: its whole ID (a standalone ASL file's ID is its file
@@ -103,10 +108,11 @@ static char *output_name(const char *dir, const sfnviz_machine *m, const char *e
 }
 
 static int render_to_dir(const sfnviz_doc *doc, const sfnviz_machine *const *ms, size_t n, sfnviz_format f,
-                         const sfnviz_render_options *ro, const char *dir)
+                         const sfnviz_render_options *ro, const options *o)
 {
+    const char *dir = o->output;
     char err[512];
-    if (output_make_dir(dir, err, sizeof err) != 0) {
+    if (!o->check && output_make_dir(dir, err, sizeof err) != 0) {
         fprintf(stderr, "sfnviz: error: %s\n", err);
         return EXIT_BAD_INPUT;
     }
@@ -125,9 +131,9 @@ static int render_to_dir(const sfnviz_doc *doc, const sfnviz_machine *const *ms,
                 rc = EXIT_BAD_INPUT;
                 break;
             }
-    for (size_t i = 0; rc == EXIT_OK && i < n; i++)
-        if (paths[i] && emit(doc, &ms[i], 1, f, ro, paths[i]) != EXIT_OK)
-            rc = EXIT_BAD_INPUT;
+    for (size_t i = 0; rc != EXIT_BAD_INPUT && i < n; i++) /* --check names every stale file */
+        if (paths[i])
+            rc = worse(rc, emit(doc, &ms[i], 1, f, ro, o, paths[i]));
     for (size_t i = 0; paths && i < n; i++)
         free(paths[i]);
     free(paths);
@@ -199,7 +205,7 @@ static int render_selected(const sfnviz_doc *doc, const sfnviz_machine **ms, siz
     }
     size_t undrawable = report_undrawable(ms, n);
     if (to_dir) {
-        int rc = render_to_dir(doc, ms, n, (sfnviz_format)f, ro, o->output);
+        int rc = render_to_dir(doc, ms, n, (sfnviz_format)f, ro, o);
         return undrawable ? EXIT_BAD_INPUT : rc;
     }
     if (!o->output && sfnviz_format_is_binary((sfnviz_format)f) && isatty(STDOUT_FILENO)) {
@@ -217,7 +223,7 @@ static int render_selected(const sfnviz_doc *doc, const sfnviz_machine **ms, siz
         return refuse_several(doc, ms, k, o, (sfnviz_format)f);
     if (k == 0)
         return EXIT_BAD_INPUT;
-    int rc = emit(doc, ms, k, (sfnviz_format)f, ro, o->output);
+    int rc = emit(doc, ms, k, (sfnviz_format)f, ro, o, o->output);
     return undrawable ? EXIT_BAD_INPUT : rc;
 }
 
@@ -298,6 +304,8 @@ int run_render(const command *c, const options *o)
         return usage_error(c, "%s", "--title needs a text (--no-title leaves the title out)");
     if (o->title && o->no_title)
         return usage_error(c, "%s", "--title and --no-title contradict each other");
+    if (o->check && !o->output)
+        return usage_error(c, "%s", "--check compares with files: give -o FILE or -o DIR/");
     if (prepare_format(o, to_dir, one_json) != 0)
         return EXIT_BAD_INPUT;
     sfnviz_render_options ro = {.direction = o->direction, .no_title = o->no_title, .title = o->title,

@@ -12,13 +12,15 @@ static const command COMMANDS[] = {
     "Draws the state machines of a SAM / CloudFormation template or an Amazon States Language file.\n",
     "FILE may be - for standard input. JSON and DOT hold every machine of the file.\n"
     "Several FILEs need -o DIR/: each file's machines go to DIR/<FILE without its extension>/<ID>.<ext>,\n"
-    "rendered by one worker process per core, with a summary (and a progress line on a terminal); or\n"
+    "rendered by one worker process per core (-j N), with a summary (and a progress line on a terminal); or\n"
     "-f json: one document, {\"version\": 1, \"files\": [{\"path\", \"error\", \"machines\": [...]}]}.\n"
-    "Exit status: 0 drawn; 2 bad usage, a file that does not parse, or a machine with nothing to draw\n"
-    "(definition in S3, missing or refused DefinitionUri file, broken definition).\n",
+    "With --check, each output is compared with the file it would replace, and nothing is written.\n"
+    "Exit status: 0 drawn (--check: every file current); 1 (--check) a file out of date or missing;\n"
+    "2 bad usage, a file that does not parse, or a machine with nothing to draw (definition in S3,\n"
+    "missing or refused DefinitionUri file, broken definition).\n",
      TAKES(OPT_FORMAT) | TAKES(OPT_OUTPUT) | TAKES(OPT_MACHINE) | TAKES(OPT_THEME) | TAKES(OPT_DARK_THEME) |
          TAKES(OPT_LEGEND) | TAKES(OPT_DETAIL) | TAKES(OPT_DIRECTION) | TAKES(OPT_NO_TITLE) | TAKES(OPT_TITLE) |
-         TAKES(OPT_DPI) |
+         TAKES(OPT_DPI) | TAKES(OPT_CHECK) | TAKES(OPT_JOBS) |
          TAKES(OPT_ROOT) | TAKES(OPT_TIMINGS)},
     {"list", run_list, "FILE...",
     "Lists the state machines of each file: ID, kind (SAM, CloudFormation, ASL), name, number of states,\n"

@@ -28,12 +28,12 @@ _sfnviz()
     --base) COMPREPLY=($(compgen -W "$(git for-each-ref --format='%(refname:short)' 2>/dev/null) HEAD" -- "$cur")); return ;;
     -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --ignore) COMPREPLY=($(compgen -W "$(sfnviz check --list-rules 2>/dev/null | awk '{print $1}')" -- "$cur")); return ;;
-    -m|--machine|--dpi|--title|--width) return ;;
+    -m|--machine|--dpi|--title|--width|-j|--jobs) return ;;
     esac
     local opts
     case $cmd in
     render) opts="-f --format -o --output -m --machine --theme --dark-theme --legend --detail --direction
-                  --no-title --title --dpi --root --timings -h --help" ;;
+                  --no-title --title --dpi --check -j --jobs --root --timings -h --help" ;;
     list) opts="-f --format --root --timings -h --help" ;;
     check) opts="-f --format --ignore --strict --list-rules --root --timings -h --help" ;;
     summary) opts="-f --format -m --machine --color --ascii --unicode --width --root --timings -h --help" ;;

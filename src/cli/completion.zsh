@@ -40,6 +40,8 @@ _sfnviz() {
             '(--title)--no-title[leave out the title]' \
             '(--no-title)--title[the title'"'"'s text]:title:' \
             '--dpi[PNG resolution]:dots per inch:' \
+            '--check[compare with the output files, write nothing]' \
+            '(-j --jobs)'{-j,--jobs}'[worker processes for several files]:workers:' \
             '--root[allow DefinitionUri files under DIR]:folder:_files -/' \
             '--timings[print the time of each stage]' \
             '(- *)'{-h,--help}'[this help]' \

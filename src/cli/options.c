@@ -40,6 +40,12 @@ static const option_spec OPTIONS[OPTION_COUNT] = {
     [OPT_NO_TITLE] = {0, "no-title", NULL, false, "leave out the title (name, type, ID and file)"},
     [OPT_TITLE] = {0, "title", "TEXT", false, "the title's text instead of name, type, ID and file"},
     [OPT_DPI] = {0, "dpi", "N", false, "PNG resolution, 36 to 600 (default 110; 220 for high-density screens)"},
+    [OPT_CHECK] = {0, "check", NULL, false,
+                   "write nothing: compare each output file with what would be written, and exit 1\n"
+                   "naming each one that is out of date or missing (for diagrams kept in a repository)"},
+    [OPT_JOBS] = {'j', "jobs", "N", false,
+                  "worker processes for several FILEs, 1 to 256 (default: one per core); the files\n"
+                  "are the same bytes whatever N"},
     [OPT_ROOT] = {0, "root", "DIR", false,
                   "allow DefinitionUri files anywhere under DIR (default: the nearest folder above\n"
                   "the template holding .git, else the template's folder)"},
@@ -189,6 +195,16 @@ static int parse_width(const char *s, unsigned *out)
     return 0;
 }
 
+static int parse_jobs(const char *s, unsigned *out)
+{
+    char *end;
+    unsigned long n = strtoul(s, &end, 10);
+    if (end == s || *end || *s == '-' || n < 1 || n > JOBS_MAX)
+        return -1;
+    *out = (unsigned)n;
+    return 0;
+}
+
 static int parse_dpi(const char *s, double *out)
 {
     char *end;
@@ -239,6 +255,11 @@ static int take_value(const command *c, option_id id, char *arg, options *o)
     case OPT_DPI:
         if (parse_dpi(arg, &o->dpi) != 0)
             return usage_error(c, "--dpi takes a number from %d to %d, not '%s'", DPI_MIN, DPI_MAX, arg);
+        return 0;
+    case OPT_CHECK: o->check = true; return 0;
+    case OPT_JOBS:
+        if (parse_jobs(arg, &o->jobs) != 0)
+            return usage_error(c, "-j takes a number of workers from 1 to %d, not '%s'", JOBS_MAX, arg);
         return 0;
     case OPT_ROOT: o->root = arg; return 0;
     case OPT_CHECK_FORMAT:

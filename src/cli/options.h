@@ -32,6 +32,8 @@ typedef enum option_id {
     OPT_NO_TITLE,
     OPT_TITLE,
     OPT_DPI,
+    OPT_CHECK, /* render --check: compare with the output files, write nothing */
+    OPT_JOBS,
     OPT_COLOR,
     OPT_ASCII,
     OPT_UNICODE,
@@ -68,6 +70,8 @@ typedef struct options {
     bool timings;
     sfnviz_detail detail;
     double dpi;
+    bool check;    /* render --check */
+    unsigned jobs; /* render -j; 0: one worker per core */
     check_format check_format;
     const char **ignores; /* --ignore, in order */
     size_t ignore_count;
@@ -95,7 +99,8 @@ struct command {
 };
 
 enum { DPI_MIN = 36, DPI_MAX = 600 };
-enum { WIDTH_MIN = 40, WIDTH_MAX = 1000 }; /* summary --width, and what a terminal's width is held to */
+enum { WIDTH_MIN = 40, WIDTH_MAX = 1000 };
+enum { JOBS_MAX = 256 }; /* render -j */ /* summary --width, and what a terminal's width is held to */
 
 /* Parses argv[1..argc) (argv[0] is the command's name) for command c. Returns -1 to run it, or an exit code:
  * 0 after printing --help, 2 after a usage error. o->ids is malloc'd: options_free releases it. */

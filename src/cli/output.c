@@ -141,3 +141,42 @@ int output_write_or_say(const char *path, const char *data, size_t len)
         fprintf(stderr, "sfnviz: error: %s\n", err);
     return rc;
 }
+
+int output_compare(const char *path, const char *data, size_t len, char *err, size_t err_size)
+{
+    FILE *in = fopen(path, "rb");
+    if (!in && (errno == ENOENT || errno == ENOTDIR))
+        return 2;
+    if (!in) {
+        snprintf(err, err_size, "cannot read %s: %s", path, strerror(errno));
+        return -1;
+    }
+    char buf[65536];
+    size_t at = 0, n;
+    int rc = 0;
+    while (rc == 0 && (n = fread(buf, 1, sizeof buf, in)) > 0) {
+        rc = n > len - at || memcmp(buf, data + at, n) != 0;
+        at += n;
+    }
+    if (ferror(in)) {
+        snprintf(err, err_size, "cannot read %s: %s", path, strerror(errno));
+        rc = -1;
+    } else if (rc == 0 && at != len) {
+        rc = 1; /* the file is shorter */
+    }
+    fclose(in);
+    return rc;
+}
+
+int output_put(const char *path, const char *data, size_t len, bool check)
+{
+    if (!check)
+        return output_write_or_say(path, data, len);
+    char err[512];
+    int rc = output_compare(path, data, len, err, sizeof err);
+    if (rc < 0)
+        fprintf(stderr, "sfnviz: error: %s\n", err);
+    else if (rc > 0)
+        fprintf(stderr, "sfnviz: %s %s\n", path, rc == 1 ? "is out of date" : "does not exist");
+    return rc < 0 ? -1 : rc > 0;
+}

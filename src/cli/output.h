@@ -19,6 +19,16 @@ int output_write_stdout(const char *data, size_t len, char *err, size_t err_size
  * `sfnviz: error: why` on standard error. Returns 0 or -1. */
 int output_write_or_say(const char *path, const char *data, size_t len);
 
+/* Compares data with the file at path, reading it in pieces: 0 the same bytes, 1 different, 2 no such
+ * file, -1 when it cannot be read (why in err). */
+int output_compare(const char *path, const char *data, size_t len, char *err, size_t err_size);
+
+/* What `render` does with a result: with check false, output_write_or_say. With check true (`render
+ * --check`) nothing is written: data is compared with the file at path, and a file that differs or does
+ * not exist is named on standard error (`sfnviz: PATH is out of date`, `... does not exist`). Returns 0
+ * (written, or current), 1 (out of date or missing) or -1 (an error, said). */
+int output_put(const char *path, const char *data, size_t len, bool check);
+
 /* True when path names a folder: it ends with '/' or is an existing directory. */
 bool output_is_dir(const char *path);
 

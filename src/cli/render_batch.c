@@ -63,7 +63,10 @@ static void batch_worker(const batch *b, size_t k)
     close(b->report[1]);
 }
 
-/* Reads the workers' reports until they all close the pipe; counts results into done[] (1 ok, 2 failed). */
+/* What done[] holds for a file: no report yet, or its exit code plus one. */
+enum { NOT_DONE = 0, DONE_OK = 1 + EXIT_OK, DONE_STALE = 1 + EXIT_STALE, DONE_FAILED = 1 + EXIT_BAD_INPUT };
+
+/* Reads the workers' reports until they all close the pipe; counts results into done[]. */
 static void batch_collect(const batch *b, unsigned char *done)
 {
     FILE *in = fdopen(b->report[0], "r");
@@ -74,7 +77,7 @@ static void batch_collect(const batch *b, unsigned char *done)
     int rc;
     while (fscanf(in, "%zu %d", &index, &rc) == 2) {
         if (index < b->o->file_count)
-            done[index] = rc == EXIT_OK ? 1 : 2;
+            done[index] = rc == EXIT_OK ? DONE_OK : rc == EXIT_STALE ? DONE_STALE : DONE_FAILED;
         count++;
         if (tty)
             fprintf(stderr, "\rsfnviz: %zu/%zu files", count, b->o->file_count);
@@ -84,12 +87,35 @@ static void batch_collect(const batch *b, unsigned char *done)
     fclose(in);
 }
 
+/* The last line: how many files were rendered (or with --check, found current) and how many failed. */
+static int batch_summary(const options *o, const unsigned char *done)
+{
+    size_t count[DONE_FAILED + 1] = {0};
+    for (size_t i = 0; i < o->file_count; i++) {
+        if (done[i] == NOT_DONE) {
+            fputs("sfnviz: error: ", stderr);
+            put_safe(stderr, o->files[i]);
+            fputs(": not rendered (its worker stopped)\n", stderr);
+        }
+        count[done[i] == NOT_DONE ? DONE_FAILED : done[i]]++;
+    }
+    if (o->check)
+        fprintf(stderr, "sfnviz: %zu files checked against %s: %zu current, %zu out of date, %zu failed\n",
+                o->file_count, o->output, count[DONE_OK], count[DONE_STALE], count[DONE_FAILED]);
+    else
+        fprintf(stderr, "sfnviz: %zu files rendered into %s, %zu failed\n", count[DONE_OK], o->output,
+                count[DONE_FAILED]);
+    return count[DONE_FAILED] ? EXIT_BAD_INPUT : count[DONE_STALE] ? EXIT_STALE : EXIT_OK;
+}
+
 /* Several FILEs with -o DIR/: worker processes (Graphviz is not thread-safe) render the files in turn; a
- * progress line on a terminal, a summary at the end. */
+ * progress line on a terminal, a summary at the end. Each file's outputs depend on that file alone, so
+ * they are the same bytes whatever the number of workers and whichever worker draws them
+ * (tests/e2e/determinism.sh). */
 int render_batch(const options *o, const sfnviz_render_options *ro, render_one_fn *render_one)
 {
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    batch b = {o, ro, render_one, cpus > 1 ? (size_t)cpus : 1, {-1, -1}};
+    batch b = {o, ro, render_one, o->jobs ? o->jobs : cpus > 1 ? (size_t)cpus : 1, {-1, -1}};
     if (b.workers > o->file_count)
         b.workers = o->file_count;
     unsigned char *done = calloc(o->file_count, 1);
@@ -113,16 +139,7 @@ int render_batch(const options *o, const sfnviz_render_options *ro, render_one_f
     batch_collect(&b, done);
     for (size_t k = 0; k < started; k++)
         wait(NULL);
-    size_t failed = 0;
-    for (size_t i = 0; i < o->file_count; i++) {
-        if (done[i] == 0) {
-            fputs("sfnviz: error: ", stderr);
-            put_safe(stderr, o->files[i]);
-            fputs(": not rendered (its worker stopped)\n", stderr);
-        }
-        failed += done[i] != 1;
-    }
-    fprintf(stderr, "sfnviz: %zu files rendered into %s, %zu failed\n", o->file_count - failed, o->output, failed);
+    int rc = batch_summary(o, done);
     free(done);
-    return failed ? EXIT_BAD_INPUT : EXIT_OK;
+    return rc;
 }

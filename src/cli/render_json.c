@@ -73,7 +73,7 @@ int render_json_files(const options *o, const sfnviz_render_options *ro)
     }
     fputs("\n]}\n", out);
     fclose(out);
-    int wrc = output_write_or_say(o->output, doc, len);
+    int wrc = output_put(o->output, doc, len, o->check);
     free(doc);
-    return wrc != 0 ? EXIT_BAD_INPUT : rc;
+    return wrc < 0 || rc == EXIT_BAD_INPUT ? EXIT_BAD_INPUT : wrc > 0 ? EXIT_STALE : rc;
 }

@@ -16,6 +16,7 @@
 #include "graph/bars.h"
 #include "graph/cgraph_ids.h"
 #include "graph/graph.h"
+#include "export/pdf_device.h"
 #include "export/png_writer.h"
 #include "export/svg_scheme.h"
 #include "export/textcache.h"
@@ -83,6 +84,7 @@ static const lt_symlist_t plugins[] = {
     {"gvplugin_sfnviz_textcache_LTX_library", &gvplugin_sfnviz_textcache_LTX_library},
     {"gvplugin_pango_LTX_library", &gvplugin_pango_LTX_library},
     {"gvplugin_sfnviz_canvas_LTX_library", &canvas_library},
+    {"gvplugin_sfnviz_pdf_LTX_library", &gvplugin_sfnviz_pdf_LTX_library},
     {NULL, NULL},
 };
 
@@ -109,7 +111,7 @@ static void free_context(void)
 
 static GVC_t *gv_context(void)
 {
-    if (!context) {
+    if (!context && pdf_device_init() == 0) {
         context = gvContextPlugins(plugins, 0);
         if (context)
             atexit(free_context);
@@ -251,7 +253,7 @@ static const char *device_for(const char *format)
     static const char *const devices[][2] = {
         {"svg", "svg:svg:core"}, /* core renderer: text stays <text>, with class attributes */
         {"png", "canvas:cairo"},
-        {"pdf", "pdf:cairo:cairo"},
+        {"pdf", "pdf:sfnviz:sfnviz_pdf"}, /* cairo's PDF without the time it was made (pdf_device.h) */
     };
     for (size_t i = 0; format && i < sizeof devices / sizeof devices[0]; i++)
         if (strcmp(format, devices[i][0]) == 0)

@@ -34,6 +34,7 @@ cloudformation/template.yml BuildReport λ BuildReportFunction
 for dir in "$REPO"/samples/*/; do
   name=$(basename "$dir")
   [[ $name == embed ]] && continue # a C program using the library, not a workflow: tests/embed/run.sh
+  [[ $name == ci ]] && continue    # CI recipes, not a workflow: tests/e2e/ci_recipes.sh
   check "samples/$name/ has an entry in samples.sh" grep -q "^$name/" <<<"$SAMPLES"
 done
 
