@@ -48,7 +48,8 @@ typedef enum option_id {
     OPTION_COUNT
 } option_id;
 
-#define TAKES(id) (UINT32_C(1) << (id))
+#define TAKES(id) (UINT64_C(1) << (id))
+_Static_assert(OPTION_COUNT <= 64, "a command's options are bits of a uint64_t (command.takes)");
 
 typedef enum check_format { CHECK_TEXT, CHECK_JSON, CHECK_GITHUB, CHECK_SARIF } check_format;
 typedef enum color_when { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } color_when;
@@ -95,7 +96,7 @@ struct command {
     const char *operands; /* "FILE...", or "" */
     const char *summary;  /* what it does, first lines of --help */
     const char *notes;    /* after the options in --help: operands, exit status */
-    uint32_t takes;       /* TAKES(OPT_...) | ... */
+    uint64_t takes;       /* TAKES(OPT_...) | ... */
 };
 
 enum { DPI_MIN = 36, DPI_MAX = 600 };
