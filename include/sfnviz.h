@@ -374,12 +374,16 @@ typedef enum sfnviz_diff_format {
     SFNVIZ_DIFF_TEXT,     /* like git diff: `+ State (Type)`, `- State`, `~ State` and `field: old -> new` */
     SFNVIZ_DIFF_MARKDOWN, /* a summary table for a pull request comment, then each changed machine's fields */
     SFNVIZ_DIFF_JSON,     /* {"version": 1, "machines": [...]}, docs/json-schema.md */
-    SFNVIZ_DIFF_SVG,      /* the drawn diff: not available yet (sfnviz_diff_write refuses them) */
+    /* The drawn diff of one machine: the new graph, added states and transitions marked "+" and bold,
+     * changed ones "~" and dashed, removed ones as dotted ghosts "−" where they stood, with a key. These
+     * take the drawing module (sfnviz_export_prepare with the matching sfnviz_format). */
+    SFNVIZ_DIFF_SVG,
     SFNVIZ_DIFF_PNG,
     SFNVIZ_DIFF_PDF,
+    SFNVIZ_DIFF_DOT,
 } sfnviz_diff_format;
 
-/* Format by name ("text", "markdown", "json", "svg", "png", "pdf", any case); -1 when unknown. */
+/* Format by name ("text", "markdown", "json", "svg", "png", "pdf", "dot", any case); -1 when unknown. */
 int sfnviz_diff_format_from_name(const char *name);
 const char *sfnviz_diff_format_name(sfnviz_diff_format f);
 
@@ -387,12 +391,13 @@ const char *sfnviz_diff_format_name(sfnviz_diff_format f);
 typedef struct sfnviz_diff_options {
     int color;                           /* text: ANSI colours */
     const sfnviz_render_options *render; /* the drawn formats and Markdown's diagram; NULL: defaults */
+    const char *machine; /* the drawn formats: the ID of the machine to draw; NULL: the one that differs */
 } sfnviz_diff_options;
 
 /* Writes diffs[0..n) (one per file) in one output: text and Markdown one after another, JSON as one
- * document. Returns 0 and a malloc'd, NUL-terminated buffer in *out (free() it), or -1 with the reason in
- * err (an unknown format, or one not available yet). opts may be NULL. sfnviz_diff_write is the same for
- * one diff. */
+ * document; a drawn format, one machine: opts->machine, or else the only machine that differs (more than
+ * one, or none, is an error that names them). Returns 0 and a malloc'd, NUL-terminated buffer in *out
+ * (free() it), or -1 with the reason in err. opts may be NULL. sfnviz_diff_write is the same for one diff. */
 int sfnviz_diff_write_all(const sfnviz_diff *const *diffs, size_t n, sfnviz_diff_format format,
                           const sfnviz_diff_options *opts, char **out, size_t *len, char *err, size_t err_size);
 int sfnviz_diff_write(const sfnviz_diff *d, sfnviz_diff_format format, const sfnviz_diff_options *opts, char **out,

@@ -3,6 +3,7 @@
  * output (colour) is decided here; the older versions come from git (git_show.c). */
 #include "cli.h"
 #include "commands.h"
+#include "drawing_options.h"
 #include "git_show.h"
 #include "output.h"
 #include "report.h"
@@ -163,12 +164,18 @@ static int compare_and_write(pairs *p, const options *o)
         differs |= sfnviz_diff_differs(p->diffs[i]) != 0;
     }
     bool tty = !o->output && isatty(STDOUT_FILENO);
-    sfnviz_diff_options dopts = {color_wanted(o->color, tty), NULL};
-    char *data, err[512];
+    char *data, err[2048];
     size_t len;
-    if (sfnviz_diff_write_all((const sfnviz_diff *const *)p->diffs, p->count, (sfnviz_diff_format)o->diff_format,
-                              &dopts, &data, &len, err, sizeof err) != 0) {
-        fprintf(stderr, "sfnviz: error: %s\n", err);
+    drawing_options d;
+    if (drawing_options_load(&d, o) != 0)
+        return EXIT_BAD_INPUT;
+    sfnviz_diff_options dopts = {color_wanted(o->color, tty), &d.ro, o->id_count ? o->ids[0] : NULL};
+    int written = sfnviz_diff_write_all((const sfnviz_diff *const *)p->diffs, p->count,
+                                        (sfnviz_diff_format)o->diff_format, &dopts, &data, &len, err, sizeof err);
+    drawing_options_free(&d);
+    if (written != 0) {
+        fputs("sfnviz: error: ", stderr);
+        put_safe_line(stderr, err);
         return EXIT_BAD_INPUT;
     }
     int rc = output_write_or_say(o->output, data, len) != 0 ? EXIT_BAD_INPUT : EXIT_OK;
@@ -178,8 +185,34 @@ static int compare_and_write(pairs *p, const options *o)
     return rc;
 }
 
+/* The drawn formats take the drawing module, loaded before any file is read (one message when it is
+ * missing); the binary ones are never written to a terminal. Returns 0, or -1 after saying why. */
+static int prepare_drawing(const options *o)
+{
+    static const int exported[] = {[SFNVIZ_DIFF_SVG] = SFNVIZ_FORMAT_SVG, [SFNVIZ_DIFF_PNG] = SFNVIZ_FORMAT_PNG,
+                                   [SFNVIZ_DIFF_PDF] = SFNVIZ_FORMAT_PDF, [SFNVIZ_DIFF_DOT] = SFNVIZ_FORMAT_DOT};
+    if (o->diff_format < SFNVIZ_DIFF_SVG || o->diff_format > SFNVIZ_DIFF_DOT)
+        return 0;
+    sfnviz_format f = (sfnviz_format)exported[o->diff_format];
+    if (!o->output && sfnviz_format_is_binary(f) && isatty(STDOUT_FILENO)) {
+        fprintf(stderr, "sfnviz: error: not writing %s to a terminal: use -o FILE or redirect the output\n",
+                sfnviz_format_name(f));
+        return -1;
+    }
+    char err[2048];
+    if (sfnviz_export_prepare(f, err, sizeof err) == 0)
+        return 0;
+    fputs("sfnviz: error: ", stderr);
+    put_safe_line(stderr, err);
+    return -1;
+}
+
 int run_diff(const command *c, const options *o)
 {
+    if (o->id_count > 1)
+        return usage_error(c, "%s", "-m names the one machine to draw");
+    if (prepare_drawing(o) != 0)
+        return EXIT_BAD_INPUT;
     pairs p = {0};
     int rc = collect(&p, c, o);
     if (rc == EXIT_OK && p.failed)

@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "output.h"
+#include "drawing_options.h"
 #include "render_batch.h"
 #include "render_json.h"
 #include "report.h"
@@ -227,31 +228,6 @@ static int render_selected(const sfnviz_doc *doc, const sfnviz_machine **ms, siz
     return undrawable ? EXIT_BAD_INPUT : rc;
 }
 
-static sfnviz_theme *load_theme(const char *name, sfnviz_theme **out)
-{
-    char err[1024];
-    if (!(*out = sfnviz_theme_load(name, err, sizeof err)))
-        fprintf(stderr, "%s\n", err);
-    return *out;
-}
-
-/* --theme and --dark-theme; "auto" is the default theme, and in SVG the dark one on a dark page. NULL:
- * the built-in default. Returns 0, or -1 after printing why a theme cannot be used. */
-static int load_themes(const options *o, sfnviz_theme **theme, sfnviz_theme **dark)
-{
-    *theme = *dark = NULL;
-    bool automatic = o->theme && strcmp(o->theme, "auto") == 0;
-    if (o->theme && !automatic && !load_theme(o->theme, theme))
-        return -1;
-    const char *dark_name = o->dark_theme ? o->dark_theme : automatic ? "dark" : NULL;
-    if (dark_name && !load_theme(dark_name, dark)) {
-        sfnviz_theme_free(*theme);
-        *theme = NULL;
-        return -1;
-    }
-    return 0;
-}
-
 /* Loads one file and renders the machines asked for; returns the exit code for it. */
 static int render_file(const char *path, const options *o, const sfnviz_render_options *ro)
 {
@@ -308,18 +284,12 @@ int run_render(const command *c, const options *o)
         return usage_error(c, "%s", "--check compares with files: give -o FILE or -o DIR/");
     if (prepare_format(o, to_dir, one_json) != 0)
         return EXIT_BAD_INPUT;
-    sfnviz_render_options ro = {.direction = o->direction, .no_title = o->no_title, .title = o->title,
-                                .legend = o->legend,
-                                .png_dpi = o->dpi, .detail = o->detail, .warn = print_warning};
-    sfnviz_theme *theme = NULL, *dark = NULL;
-    if (load_themes(o, &theme, &dark) != 0)
+    drawing_options d;
+    if (drawing_options_load(&d, o) != 0)
         return EXIT_BAD_INPUT;
-    ro.theme = theme;
-    ro.dark_theme = dark;
-    int rc = one_json ? render_json_files(o, &ro)
-             : many   ? render_batch(o, &ro, render_file)
-                      : render_file(o->files[0], o, &ro);
-    sfnviz_theme_free(theme);
-    sfnviz_theme_free(dark);
+    int rc = one_json ? render_json_files(o, &d.ro)
+             : many   ? render_batch(o, &d.ro, render_file)
+                      : render_file(o->files[0], o, &d.ro);
+    drawing_options_free(&d);
     return rc;
 }

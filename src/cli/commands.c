@@ -67,7 +67,9 @@ static const command COMMANDS[] = {
     "Exit status: 0 done (with --exit-code: no differences); 1 with --exit-code when there are\n"
     "differences; 2 on bad usage, when a file cannot be read or parsed, or git fails.\n",
      TAKES(OPT_DIFF_FORMAT) | TAKES(OPT_DIFF_OUTPUT) | TAKES(OPT_BASE) | TAKES(OPT_EXIT_CODE) | TAKES(OPT_COLOR) |
-         TAKES(OPT_ROOT) | TAKES(OPT_TIMINGS)},
+         TAKES(OPT_DIFF_MACHINE) | TAKES(OPT_THEME) | TAKES(OPT_DARK_THEME) | TAKES(OPT_LEGEND) | TAKES(OPT_DETAIL) |
+         TAKES(OPT_DIRECTION) | TAKES(OPT_NO_TITLE) | TAKES(OPT_TITLE) | TAKES(OPT_DPI) | TAKES(OPT_ROOT) |
+         TAKES(OPT_TIMINGS)},
     {"themes", run_themes, "",
     "Lists the built-in themes with a one-line description each. Use one with 'sfnviz render --theme NAME';\n"
     "--theme also takes a YAML file that sets some keys and inherits the rest (keys: themes/default.yaml).\n"

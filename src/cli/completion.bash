@@ -14,7 +14,8 @@ _sfnviz()
     -f|--format)
         if [ "$cmd" = list ]; then COMPREPLY=($(compgen -W "text json" -- "$cur"))
         elif [ "$cmd" = check ]; then COMPREPLY=($(compgen -W "text json github sarif" -- "$cur"))
-        elif [ "$cmd" = summary ] || [ "$cmd" = diff ]; then COMPREPLY=($(compgen -W "text markdown json" -- "$cur"))
+        elif [ "$cmd" = summary ]; then COMPREPLY=($(compgen -W "text markdown json" -- "$cur"))
+        elif [ "$cmd" = diff ]; then COMPREPLY=($(compgen -W "text markdown json svg png pdf dot" -- "$cur"))
         else COMPREPLY=($(compgen -W "svg png pdf dot json" -- "$cur")); fi
         return ;;
     --detail) COMPREPLY=($(compgen -W "auto full compact collapsed" -- "$cur")); return ;;
@@ -37,7 +38,7 @@ _sfnviz()
     list) opts="-f --format --root --timings -h --help" ;;
     check) opts="-f --format --ignore --strict --list-rules --root --timings -h --help" ;;
     summary) opts="-f --format -m --machine --color --ascii --unicode --width --root --timings -h --help" ;;
-    diff) opts="-f --format -o --output --base --exit-code --color --root --timings -h --help" ;;
+    diff) opts="-f --format -o --output -m --machine --base --exit-code --color --theme --dark-theme --legend --detail --direction --title --no-title --dpi --root --timings -h --help" ;;
     themes) opts="-h --help" ;;
     help) COMPREPLY=($(compgen -W "render list summary check diff themes help" -- "$cur")); return ;;
     *) return ;;

@@ -77,8 +77,17 @@ _sfnviz() {
             '*:template or ASL file:_files' ;;
     diff)
         _arguments -s \
-            '(-f --format)'{-f,--format}'[output format]:format:(text markdown json)' \
+            '(-f --format)'{-f,--format}'[output format]:format:(text markdown json svg png pdf dot)' \
             '(-o --output)'{-o,--output}'[output file]:output:_files' \
+            '(-m --machine)'{-m,--machine}'[the machine to draw]:machine ID:' \
+            '--theme[theme of the drawing]:theme:(default dark mono colourblind auto)' \
+            '--dark-theme[SVG colours on a dark page]:theme:(default dark mono colourblind)' \
+            '--legend[add a key of the shapes and edge styles]' \
+            '--detail[how much the drawing shows]:detail:(auto full compact collapsed)' \
+            '--direction[layout direction]:direction:(TB LR)' \
+            '--title[the title of the drawing]:title:' \
+            '--no-title[leave the title out]' \
+            '--dpi[PNG resolution]:dpi:' \
             '--base[compare each FILE with its version at a git revision]:revision:(HEAD ${(f)"$(git for-each-ref --format="%(refname:short)" 2>/dev/null)"})' \
             '--exit-code[exit 1 when there are differences]' \
             '--color[colour the text]:when:(auto always never)' \

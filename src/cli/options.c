@@ -74,8 +74,11 @@ static const option_spec OPTIONS[OPTION_COUNT] = {
     [OPT_SUMMARY_MACHINE] = {'m', "machine", "ID", true,
                              "only this state machine (repeatable), in whichever FILEs hold it"},
     [OPT_DIFF_FORMAT] = {'f', "format", "FORMAT", false,
-                         "text (default: like git diff), markdown (tables for a pull request comment) or\n"
-                         "json (one document, docs/json-schema.md), in any case"},
+                         "text (default: like git diff), markdown (tables and a Mermaid diagram for a pull\n"
+                         "request comment), json (one document, docs/json-schema.md), or a drawing of one\n"
+                         "machine's diff: svg, png, pdf or dot; in any case"},
+    [OPT_DIFF_MACHINE] = {'m', "machine", "ID", false,
+                          "the machine to draw (svg, png, pdf, dot) when more than one differs"},
     [OPT_DIFF_OUTPUT] = {'o', "output", "FILE", false,
                          "write to FILE (replaced whole, never half-written) instead of standard output"},
     [OPT_BASE] = {0, "base", "REV", false,
@@ -236,7 +239,8 @@ static int take_value(const command *c, option_id id, char *arg, options *o)
         return 0;
     case OPT_OUTPUT: o->output = arg; return 0;
     case OPT_MACHINE:
-    case OPT_SUMMARY_MACHINE: o->ids[o->id_count++] = arg; return 0;
+    case OPT_SUMMARY_MACHINE:
+    case OPT_DIFF_MACHINE: o->ids[o->id_count++] = arg; return 0;
     case OPT_THEME: o->theme = arg; return 0;
     case OPT_DARK_THEME: o->dark_theme = arg; return 0;
     case OPT_LEGEND: o->legend = true; return 0;
@@ -277,7 +281,7 @@ static int take_value(const command *c, option_id id, char *arg, options *o)
     case OPT_TIMINGS: o->timings = true; return 0;
     case OPT_SUMMARY_FORMAT:
         if ((o->summary_format = sfnviz_summary_format_from_name(arg)) < 0)
-            return usage_error(c, "unknown format '%s' (choose text, markdown or json)", arg);
+            return usage_error(c, "unknown format '%s' (choose text, markdown, json, svg, png, pdf or dot)", arg);
         return 0;
     case OPT_COLOR:
         if ((k = pick_name(arg, colors, 3)) < 0)
@@ -292,7 +296,7 @@ static int take_value(const command *c, option_id id, char *arg, options *o)
         return 0;
     case OPT_DIFF_FORMAT:
         if ((o->diff_format = sfnviz_diff_format_from_name(arg)) < 0)
-            return usage_error(c, "unknown format '%s' (choose text, markdown or json)", arg);
+            return usage_error(c, "unknown format '%s' (choose text, markdown, json, svg, png, pdf or dot)", arg);
         return 0;
     case OPT_DIFF_OUTPUT: o->output = arg; return 0;
     case OPT_BASE:

@@ -20,6 +20,7 @@ typedef enum option_id {
     OPT_DIFF_FORMAT, /* -f/--format of diff: text, markdown or json */
     OPT_OUTPUT,
     OPT_DIFF_OUTPUT, /* -o/--output of diff: one file */
+    OPT_DIFF_MACHINE, /* -m/--machine of diff: the one to draw */
     OPT_BASE,
     OPT_EXIT_CODE,
     OPT_MACHINE,

@@ -1,5 +1,6 @@
-/* writers.h: the formats of `sfnviz diff` that need no drawing, one file each: text (diff_text.c),
- * Markdown (diff_markdown.c), JSON (diff_json.c). Each appends one file's diff to out. */
+/* writers.h: the formats of `sfnviz diff` that need nothing but the diff, one file each: text
+ * (diff_text.c) and JSON (diff_json.c); each appends one file's diff to out. Markdown, which holds a
+ * Mermaid diagram, and the drawn formats are in the export stage (export/diff_export.c). */
 #ifndef SFNVIZ_DIFF_WRITERS_H
 #define SFNVIZ_DIFF_WRITERS_H
 
@@ -16,7 +17,6 @@ const char *diff_side_name(const sfnviz_doc *doc);
 void diff_put_end(strbuf *out, const machine *m, const wf_edge *e, bool from, void (*escape)(strbuf *, const char *));
 
 void diff_write_text(strbuf *out, const doc_diff *d, bool color);
-void diff_write_markdown(strbuf *out, const doc_diff *d, const sfnviz_diff_options *opts);
 void diff_write_json(strbuf *out, const doc_diff *d);
 
 #endif

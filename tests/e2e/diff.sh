@@ -4,7 +4,8 @@
 # a template, a rename, YAML against JSON of the same machine, a machine in S3 or broken on one side,
 # nested scopes, names that would break a terminal or a table) as text, Markdown and JSON must match
 # tests/diff/<case>/expected.{txt,md,json} byte for byte (one in colour too); the JSON has exactly the
-# documented shape; exit codes (--exit-code, unreadable files, bad usage, formats not available yet);
+# documented shape; exit codes (--exit-code, unreadable files, bad usage); the drawn formats (the one machine that differs,
+# -m when several do);
 # standard input; -o; colour only on a terminal or when asked; and --base REV in a git repository made
 # here: a changed file, a file new since REV (added), one deleted since (removed), a folder elsewhere,
 # an unknown revision, outside a repository, and revisions that look like options refused.
@@ -153,9 +154,18 @@ expect_rc "one file without --base" 2
 expect_err "says what diff compares" "diff compares two files"
 run diff - - </dev/null
 expect_rc "two standard inputs" 2
-run diff -f svg state-added/old.asl.json state-added/new.asl.json
-expect_rc "the drawn diff is not here yet" 2
-expect_err "and says so" "not available yet"
+run diff -f svg -o drawn.svg state-added/old.asl.json state-added/new.asl.json
+expect_rc "the drawn diff of the one machine that differs" 0
+if xmllint --noout drawn.svg 2>/dev/null && grep -q 'Diff: ' drawn.svg; then pass; else fail "drawn.svg is not a well-formed SVG titled Diff:"; fi
+run diff -f png machines/old.yaml machines/new.yaml
+expect_rc "several machines differ: which to draw" 2
+expect_err "names them" "choose the one to draw with -m ID"
+run diff -f png -m Retype -o drawn.png machines/old.yaml machines/new.yaml
+expect_rc "-m picks the machine to draw" 0
+if [[ $(head -c 8 drawn.png | od -An -tx1 | tr -d ' \n') == 89504e470d0a1a0a ]]; then pass; else fail "drawn.png is not a PNG"; fi
+run diff -f dot -m Nowhere machines/old.yaml machines/new.yaml
+expect_rc "-m of a machine in neither version" 2
+expect_err "says so" "no state machine 'Nowhere'"
 run diff -f yaml state-added/old.asl.json state-added/new.asl.json
 expect_rc "an unknown format" 2
 

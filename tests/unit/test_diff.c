@@ -197,8 +197,15 @@ static void test_machines(void)
     CHECK_INT(sfnviz_diff_write(pd, SFNVIZ_DIFF_TEXT, NULL, &out, &len, err, sizeof err), 0);
     CHECK(out && strstr(out, "- B removed") && strstr(out, "+ C added"));
     free(out);
-    CHECK_INT(sfnviz_diff_write(pd, SFNVIZ_DIFF_SVG, NULL, &out, &len, err, sizeof err), -1);
-    CHECK(out == NULL && strstr(err, "not available yet"));
+    CHECK_INT(sfnviz_diff_write(pd, SFNVIZ_DIFF_DOT, NULL, &out, &len, err, sizeof err), -1);
+    CHECK(out == NULL && strstr(err, "choose the one to draw with -m ID"));
+    sfnviz_diff_options pick = {0, NULL, "C"};
+    CHECK_INT(sfnviz_diff_write(pd, SFNVIZ_DIFF_DOT, &pick, &out, &len, err, sizeof err), 0);
+    CHECK(out && strstr(out, "digraph") && strstr(out, "Diff: "));
+    free(out);
+    pick.machine = "nothing-of-that-name";
+    CHECK_INT(sfnviz_diff_write(pd, SFNVIZ_DIFF_DOT, &pick, &out, &len, err, sizeof err), -1);
+    CHECK(out == NULL && strstr(err, "no state machine 'nothing-of-that-name'"));
     CHECK_INT(sfnviz_diff_format_from_name("Markdown"), SFNVIZ_DIFF_MARKDOWN);
     CHECK_INT(sfnviz_diff_format_from_name("md"), -1);
     sfnviz_diff_free(pd);

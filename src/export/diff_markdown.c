@@ -3,6 +3,7 @@
  * (write_mermaid_block) and a table of its field changes, and lists of the states and edges added and
  * removed. Every text from the files is escaped for Markdown (display.h): a `|`, a backtick, `<` or a
  * newline in a name shows as written and cannot break a table. */
+#include "export/diff_markdown.h"
 #include "diff/writers.h"
 #include "summary/display.h"
 
