@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # gallery.sh: draws the README's gallery, docs/gallery/<sample>.png (default theme) and
-# docs/gallery/<sample>-dark.png (dark theme), from the samples. The README shows each pair in a <picture>,
+# docs/gallery/<sample>-dark.png (dark theme), from the samples, and the drawn diff of samples/review/. The README shows each pair in a <picture>,
 # so GitHub picks the one for the reader's light or dark view.
 #
 #   bash docs/gallery.sh [PATH/TO/sfnviz] [OUT_DIR]
@@ -31,4 +31,7 @@ for entry in "${GALLERY[@]}"; do
   # shellcheck disable=SC2086
   "$BIN" render "$input" -f png --theme dark $extra -o "$OUT/$name-dark.png"
 done
-echo "gallery: $((${#GALLERY[@]} * 2)) images in $OUT"
+# The drawn diff of a change to review (samples/review/): before and after.
+"$BIN" diff samples/review/before.asl.json samples/review/after.asl.json -f png -o "$OUT/review-diff.png"
+"$BIN" diff samples/review/before.asl.json samples/review/after.asl.json -f png --theme dark -o "$OUT/review-diff-dark.png"
+echo "gallery: $((${#GALLERY[@]} * 2 + 2)) images in $OUT"

@@ -11,6 +11,8 @@ order-processing/template.yml OrderProcessingStateMachine 12
 image-batch/template.yml ImageBatchStateMachine 12
 approval-jsonata/access-request.asl.yaml access-request.asl.yaml 10
 cloudformation/template.yml SalesReportStateMachine 9
+review/before.asl.json before.asl.json 5
+review/after.asl.json after.asl.json 6
 "
 
 # sample file, state, glob its resource text must match somewhere (substitutions and intrinsics resolved)
@@ -29,6 +31,7 @@ approval-jsonata/access-request.asl.yaml RunSecurityReview states:startExecution
 approval-jsonata/access-request.asl.yaml GrantAccess iam:addUserToGroup
 cloudformation/template.yml CurateSalesData glue:startJobRun*.sync
 cloudformation/template.yml BuildReport λ BuildReportFunction
+review/after.asl.json FraudCheck λ fraud-check
 "
 
 for dir in "$REPO"/samples/*/; do
