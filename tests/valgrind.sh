@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # valgrind over the real-world corpus: every template and ASL file exported as JSON and checked, every
-# sample drawn as DOT, SVG and PNG and summarised in colour, and the summary's golden workflows in every
-# format. Any invalid read or write, use of uninitialised memory, or a leak definitely
+# sample drawn as DOT, SVG and PNG and summarised in colour, the summary's golden workflows in every
+# format, and every diff pair of tests/diff (text, Markdown, JSON; the review sample drawn). Any invalid read or write, use of uninitialised memory, or a leak definitely
 # lost in sfnviz's own code fails the test. Graphviz 2.43's own layout leaks are suppressed (valgrind.supp).
 # The runs are shared among SFNVIZ_VALGRIND_JOBS workers (default: the processors online; CTest gives this
 # test both of a -j2 run, and never runs it beside the sanitizer suite).
@@ -36,6 +36,17 @@ for f in "$tests"/golden/summary/*; do
   for fmt in text markdown json; do
     printf '%s (summary %s)\tsummary\t%s\t-f\t%s\n' "$f" "$fmt" "$f" "$fmt" >>"$work/runs"
   done
+done
+# diff: every before/after pair of tests/diff in each text format, and the review sample drawn.
+for d in "$tests"/diff/*/; do
+  old=$(ls "$d"old.* | head -1) new=$(ls "$d"new.* | head -1)
+  for fmt in text markdown json; do
+    printf '%s (diff %s)\tdiff\t%s\t%s\t-f\t%s\t--color=always\n' "$d" "$fmt" "$old" "$new" "$fmt" >>"$work/runs"
+  done
+done
+for fmt in svg png; do
+  printf 'samples/review (diff %s)\tdiff\t%s\t%s\t-f\t%s\t-o\t%s\n' "$fmt" "$tests/../samples/review/before.asl.json" \
+    "$tests/../samples/review/after.asl.json" "$fmt" "$work/review.$fmt" >>"$work/runs"
 done
 
 # worker K: runs lines K, K + jobs, ... and writes "P" or "F label" and valgrind's report to its own file.
