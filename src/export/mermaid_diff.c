@@ -79,7 +79,7 @@ static void scope_ghosts(mm_writer *w, int scope, int indent)
         w->m = c->old_m; /* the labels read the old machine's state */
         strbuf_clear(&w->label);
         if (s->first_child_scope >= 0)
-            mm_container_title(w, (int)i, mm_badge(DIFF_REMOVED));
+            mm_container_title(w, (int)i, mm_badge(DIFF_REMOVED), false);
         else
             mm_state_label(w, (int)i, mm_badge(DIFF_REMOVED));
         w->m = drawn;

@@ -114,7 +114,7 @@ static void write_container(mm_writer *w, int i, int indent)
     char id[32];
     mm_state_id(id, sizeof id, i);
     strbuf_clear(&w->label);
-    mm_container_title(w, i, mm_badge(state_mark(w, i)));
+    mm_container_title(w, i, mm_badge(state_mark(w, i)), true);
     mm_retry_lines(w, i);
     mm_indent(w, indent);
     strbuf_printf(w->out, "subgraph %s [\"%s\"]\n", id, strbuf_cstr(&w->label));
@@ -151,7 +151,7 @@ static void write_state(mm_writer *w, int i, int indent)
     mm_state_id(id, sizeof id, i);
     strbuf_clear(&w->label);
     if (s->first_child_scope >= 0)
-        mm_container_title(w, i, mm_badge(state_mark(w, i)));
+        mm_container_title(w, i, mm_badge(state_mark(w, i)), false);
     else
         mm_state_label(w, i, mm_badge(state_mark(w, i)));
     mm_retry_lines(w, i);
@@ -433,6 +433,7 @@ void mm_init(mm_writer *w, strbuf *out, const machine *m, const sfnviz_render_op
     w->t = opts && opts->theme ? opts->theme : theme_default();
     w->lr = opts && opts->direction == SFNVIZ_LEFT_RIGHT;
     w->detail = d;
+    w->line_break = "<br>";
     for (int k = 0; k < MM_LOOK_COUNT; k++)
         strbuf_init(&w->looks[k]);
     strbuf_init(&w->label);

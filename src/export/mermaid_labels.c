@@ -1,6 +1,7 @@
 /* mermaid_labels.c: what the labels of a Mermaid flowchart say, in the SVG's words (src/graph/edges.c,
  * states.c): a state's name over a detail line (`λ Fn .sync`, `wait 30 s`, the Fail's error and cause),
- * its retriers `↻ retry ×3 · 2 s · backoff ×2` with their errors (compact: `↻ ×3 +1`), `catch` and the
+ * its retriers `↻ retry ×3 · 2 s · backoff ×2` with their errors (compact, and on a Parallel or Map:
+ * `↻ ×3 +1`), `catch` and the
  * errors on catch edges, Choice rules and `default`. Mermaid draws no label on a self-loop readably, so the
  * retry loop of the SVG becomes lines of its state's label. Every piece of user text goes through
  * mermaid_put_text; what this file adds itself is plain text and `<br>`/`<b>`, which labels allow. */
@@ -81,7 +82,7 @@ static void put_retrier(strbuf *l, const wf_edge *e)
 }
 
 /* Compact: `↻ ×3`, `↻ ×3 +1` with more retriers (the first that retries), as the SVG's compact label. */
-static void put_retry_short(strbuf *l, const machine *m, const wf_state *s)
+static void put_retry_short(strbuf *l, const machine *m, const wf_state *s, const char *lead)
 {
     int count = 0;
     const wf_edge *shown = NULL;
@@ -95,10 +96,11 @@ static void put_retry_short(strbuf *l, const machine *m, const wf_state *s)
     }
     if (!count)
         return;
+    strbuf_puts(l, lead);
     if (shown)
-        strbuf_printf(l, "<br>" MM_RETRY_SIGN " " MM_TIMES_SIGN "%lld", shown->max_attempts);
+        strbuf_printf(l, MM_RETRY_SIGN " " MM_TIMES_SIGN "%lld", shown->max_attempts);
     else
-        strbuf_puts(l, "<br>no retry");
+        strbuf_puts(l, "no retry");
     if (count > 1)
         strbuf_printf(l, " +%d", count - 1);
 }
@@ -106,8 +108,8 @@ static void put_retry_short(strbuf *l, const machine *m, const wf_state *s)
 void mm_retry_lines(mm_writer *w, int state)
 {
     const wf_state *s = &w->m->states[state];
-    if (w->detail != MM_FULL) {
-        put_retry_short(&w->label, w->m, s);
+    if (w->detail != MM_FULL || s->first_child_scope >= 0) {
+        put_retry_short(&w->label, w->m, s, s->first_child_scope >= 0 ? w->line_break : "<br>");
         return;
     }
     int shown = 0, count = 0;
@@ -157,10 +159,11 @@ static void put_container_kind(mm_writer *w, const wf_state *s)
 {
     strbuf *l = &w->label;
     if (s->type == STATE_PARALLEL) {
-        strbuf_printf(l, "<br>Parallel" MM_SEP "%d branch%s", s->child_scope_count, s->child_scope_count == 1 ? "" : "es");
+        strbuf_printf(l, "%sParallel" MM_SEP "%d branch%s", w->line_break, s->child_scope_count, s->child_scope_count == 1 ? "" : "es");
         return;
     }
-    strbuf_puts(l, "<br>Map" MM_SEP);
+    strbuf_puts(l, w->line_break);
+    strbuf_puts(l, "Map" MM_SEP);
     strbuf_puts(l, s->map.distributed ? "DISTRIBUTED" : "INLINE");
     if (s->map.max_concurrency > 0)
         strbuf_printf(l, MM_SEP "max %lld at once", s->map.max_concurrency);
@@ -184,12 +187,15 @@ static size_t states_inside(const machine *m, int state)
     return n;
 }
 
-void mm_container_title(mm_writer *w, int state, const char *badge)
+/* A subgraph's title stays on one line, since Mermaid places a subgraph's contents one line below its
+ * top whatever its title holds: `Name · Map · INLINE · ↻ ×3` (retriers in short, as compact). */
+void mm_container_title(mm_writer *w, int state, const char *badge, bool open)
 {
     const wf_state *s = &w->m->states[state];
+    w->line_break = open ? MM_SEP : "<br>";
     put_name(&w->label, badge, s->name);
     put_container_kind(w, s);
-    if (w->detail == MM_COLLAPSED) {
+    if (!open) {
         size_t n = states_inside(w->m, state);
         strbuf_printf(&w->label, MM_SEP "%zu state%s", n, n == 1 ? "" : "s");
     }

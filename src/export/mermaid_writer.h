@@ -66,6 +66,7 @@ struct mm_writer {
     size_t links;                   /* edges written so far: the index linkStyle counts by */
     strbuf looks[MM_LOOK_COUNT];    /* per look: the indices of its edges, comma-separated */
     strbuf label;                   /* scratch for one label */
+    const char *line_break;         /* between a container's name and kind, and before its retries */
     int *missing;                   /* per edge to a missing target: its ghost's number, else -1 */
     int missing_count;
     bool has_start, has_end;        /* start0 and end0 were written */
@@ -78,7 +79,8 @@ void mermaid_put_markdown(strbuf *out, const char *s);
 
 /* mermaid_labels.c: the same wording as the SVG (src/graph/edges.c, states.c), as Mermaid label text. */
 void mm_state_label(mm_writer *w, int state, const char *badge);
-void mm_container_title(mm_writer *w, int state, const char *badge);
+/* open: the title of its subgraph (one line); else the label of its one node, with the states it holds. */
+void mm_container_title(mm_writer *w, int state, const char *badge, bool open);
 void mm_retry_lines(mm_writer *w, int state);
 void mm_catch_label(mm_writer *w, const wf_edge *e);
 void mm_rule_label(mm_writer *w, const wf_edge *e);
