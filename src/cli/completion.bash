@@ -15,7 +15,7 @@ _sfnviz()
         if [ "$cmd" = list ]; then COMPREPLY=($(compgen -W "text json" -- "$cur"))
         elif [ "$cmd" = check ]; then COMPREPLY=($(compgen -W "text json github sarif" -- "$cur"))
         elif [ "$cmd" = summary ]; then COMPREPLY=($(compgen -W "text markdown json" -- "$cur"))
-        else COMPREPLY=($(compgen -W "svg png pdf dot json" -- "$cur")); fi
+        else COMPREPLY=($(compgen -W "svg png pdf dot json mermaid markdown" -- "$cur")); fi
         return ;;
     --detail) COMPREPLY=($(compgen -W "auto full compact collapsed" -- "$cur")); return ;;
     --direction) COMPREPLY=($(compgen -W "TB LR" -- "$cur")); return ;;

@@ -173,6 +173,8 @@ static void legend(mm_writer *w)
             mm_add_class(w, ROWS[k].cls, ROWS[k].id);
         }
     strbuf_puts(w->out, "    end\n");
+    strbuf_printf(w->out, "    style legend0 fill:%s,stroke:%s,color:%s\n", w->t->background, w->t->marker.border,
+                  w->t->marker.text);
 }
 
 /* A removed machine: the old one, every state and edge removed. */

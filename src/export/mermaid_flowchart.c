@@ -14,10 +14,10 @@
 #include <string.h>
 
 typedef enum mm_class { C_TASK, C_PASS, C_CHOICE, C_WAIT, C_SUCCEED, C_FAIL, C_UNKNOWN, C_PARALLEL, C_MAP,
-                        C_MARKER, C_MISSING, C_ADDED, C_CHANGED, C_REMOVED, C_COUNT } mm_class;
+                        C_BRANCH, C_MARKER, C_MISSING, C_ADDED, C_CHANGED, C_REMOVED, C_COUNT } mm_class;
 
 static const char *const CLASS_NAMES[C_COUNT] = {"task", "pass", "choice", "wait", "succeed", "fail", "unknown",
-                                                 "parallel", "map", "marker", "missing", "added", "changed",
+                                                 "parallel", "map", "branch", "marker", "missing", "added", "changed",
                                                  "removed"};
 
 /* The classes' members, filled as nodes are written; one `class a,b name` line each at the end. */
@@ -133,6 +133,9 @@ static void write_container(mm_writer *w, int i, int indent)
         write_scope(w, sc, indent + 2);
         mm_indent(w, indent + 1);
         strbuf_puts(w->out, "end\n");
+        char branch[48];
+        snprintf(branch, sizeof branch, "%s_b%d", id, k);
+        add_member(w, C_BRANCH, branch);
     }
     mm_indent(w, indent);
     strbuf_puts(w->out, "end\n");
@@ -307,10 +310,13 @@ static void put_box_class(mm_writer *w, const char *name, const theme_box *b, co
     strbuf_printf(w->out, "    classDef %s fill:%s,stroke:%s,color:%s%s\n", name, b->fill, b->border, b->text, extra);
 }
 
+/* A branch has no text colour of its own (its title is the theme's detail line colour, or none). */
 static void put_cluster_class(mm_writer *w, const char *name, const theme_cluster *c)
 {
-    strbuf_printf(w->out, "    classDef %s fill:%s,stroke:%s,color:%s%s\n", name, c->fill, c->border, c->text,
-                  c->style == THEME_DASHED ? ",stroke-dasharray:5 4" : "");
+    strbuf_printf(w->out, "    classDef %s fill:%s,stroke:%s", name, c->fill, c->border);
+    if (c->text[0])
+        strbuf_printf(w->out, ",color:%s", c->text);
+    strbuf_puts(w->out, c->style == THEME_DASHED ? ",stroke-dasharray:5 4\n" : "\n");
 }
 
 /* The classDef of each class used, in the theme's colours; the diff's from the theme's too (added:
@@ -329,6 +335,8 @@ static void write_classes(mm_writer *w)
             put_cluster_class(w, CLASS_NAMES[c], &t->parallel);
         else if (c == C_MAP)
             put_cluster_class(w, CLASS_NAMES[c], &t->map);
+        else if (c == C_BRANCH)
+            put_cluster_class(w, CLASS_NAMES[c], &t->branch);
         else if (c == C_MARKER)
             put_box_class(w, CLASS_NAMES[c], &t->marker, "");
         else if (c == C_MISSING || c == C_REMOVED)

@@ -6,7 +6,8 @@
 # - one file per machine with -o DIR/ (DIR/<ID>.mmd), several machines to one .mmd refused, Markdown holds
 #   them all; the Mermaid needs no drawing module (SFNVIZ_DRAW_MODULE pointing nowhere);
 # - names never reach Mermaid syntax: the escaping golden's IDs are synthetic and its quotes are entities;
-# - a machine past GitHub's limits is drawn with less detail and a warning, auto.
+# - a machine past GitHub's limits is drawn with less detail and a warning, auto;
+# - the README's Mermaid block is the image-batch sample's output now.
 # Without node or tests/tools/node_modules the parser checks are skipped, saying so; under CI=true that is a
 # failure.
 source "$(dirname "$0")/lib.sh"
@@ -93,6 +94,15 @@ expect_out "--direction LR" "^flowchart LR$"
 run render "$TESTS/golden/escaping.asl.json" -f mermaid
 expect_out "quotes in names are entity codes" "#quot;quoted#quot;"
 check "node IDs are synthetic" bash -c "! grep -Eq '^ *[^ s]' <(grep -E '^ +[A-Za-z]' '$OUT' | grep -Ev '^ *(start0|end0|missing[0-9]+|subgraph|direction|end|class|classDef|linkStyle|note0)\b')"
+
+# --- the README's sample is the program's real output -------------------------------------------------------
+python3 - "$REPO/README.md" >"$WORK/readme.mmd" <<'EOF'
+import re, sys
+m = re.search(r"<!-- mermaid-sample: sfnviz render (\S+) -f mermaid -->\n```mermaid\n(.*?)```\n", open(sys.argv[1]).read(), re.S)
+sys.stdout.write(m.group(2) if m else "")
+EOF
+(cd "$REPO" && timeout "$(limit 20)" "$BIN" render samples/image-batch/template.yml -f mermaid) >"$WORK/sample.mmd"
+check "the README's Mermaid block is what sfnviz writes now" cmp -s "$WORK/readme.mmd" "$WORK/sample.mmd"
 
 # --- GitHub's limits -----------------------------------------------------------------------------------
 python3 - "$WORK/big.asl.json" <<'EOF'
