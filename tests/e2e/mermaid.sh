@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # mermaid.sh: `render -f mermaid` and `-f markdown` against mermaid's own parser (mermaid 11 in tests/tools,
 # installed by .ci/setup; tests/tools/mermaid-parse.mjs runs mermaid.parse under jsdom):
-# - the Mermaid of every machine of every sample, golden file and corpus file (MANIFEST.tsv) parses, each
-#   in full detail and in the collapsed one, and every golden file's Markdown does, block by block;
+# - the Mermaid of every machine of every sample, golden file, corpus file (MANIFEST.tsv) and of
+#   tests/mermaid/hostile-names.asl.json (names written to break Mermaid) parses, each in full detail and in
+#   the collapsed one, and every golden file's Markdown does, block by block;
 # - one file per machine with -o DIR/ (DIR/<ID>.mmd), several machines to one .mmd refused, Markdown holds
 #   them all; the Mermaid needs no drawing module (SFNVIZ_DRAW_MODULE pointing nowhere);
 # - names never reach Mermaid syntax: the escaping golden's IDs are synthetic and its quotes are entities;
@@ -28,7 +29,8 @@ render_dir() {
 
 # --- what every machine gives ---------------------------------------------------------------------------
 n=0
-for f in "$REPO"/samples/*/template.yml "$REPO"/samples/*/*.asl.* "$TESTS"/golden/*.asl.* "$TESTS"/golden/*.yaml; do
+for f in "$REPO"/samples/*/template.yml "$REPO"/samples/*/*.asl.* "$TESTS"/golden/*.asl.* "$TESTS"/golden/*.yaml \
+         "$TESTS"/golden/summary/* "$TESTS"/mermaid/*; do
   [[ -f $f ]] || continue
   n=$((n + 1))
   render_dir "$WORK/mmd/full/$n" "$f"
@@ -41,7 +43,7 @@ while IFS=$'\t' read -r _ path _ _ _ _ _ notes _; do
   render_dir "$WORK/mmd/collapsed/$n" "$CORPUS/$path" --detail collapsed
 done < <(tail -n +2 "$CORPUS/MANIFEST.tsv")
 mkdir -p "$WORK/md"
-for f in "$TESTS"/golden/*.asl.* "$TESTS"/golden/*.yaml; do
+for f in "$TESTS"/golden/*.asl.* "$TESTS"/golden/*.yaml "$TESTS"/mermaid/*; do
   "$BIN" render "$f" -f markdown -o "$WORK/md/$(basename "$f").md" 2>/dev/null || fail "render $f -f markdown"
 done
 count=$(find "$WORK/mmd/full" -name '*.mmd' | wc -l)
