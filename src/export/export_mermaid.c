@@ -54,14 +54,16 @@ static void write_planned(strbuf *out, const machine *m, const sfnviz_render_opt
         links = write_at(&one, m, opts, d, hooks, title);
     }
     const char *id = m->id ? m->id : "state machine";
-    if (automatic && d != MM_FULL && diags)
+    bool within = within_github(one.len, links);
+    if (automatic && d != MM_FULL && within && diags)
         diag_warning(diags, mark_none(), "%s: %zu states and %zu transitions: Mermaid drawn %s to stay within what "
                      "GitHub renders (%d characters, %d edges); --detail full draws everything", id,
                      m->state_count, m->edge_count, detail_name(d), MM_GITHUB_CHARS, MM_GITHUB_EDGES);
-    if (!within_github(one.len, links) && diags)
-        diag_warning(diags, mark_none(), "%s: the Mermaid diagram has %zu characters and %zu edges, past what GitHub "
-                     "renders (%d characters, %d edges)%s", id, one.len, links, MM_GITHUB_CHARS, MM_GITHUB_EDGES,
-                     d == MM_COLLAPSED ? "" : "; --detail collapsed draws less");
+    if (!within && diags)
+        diag_warning(diags, mark_none(), "%s: the Mermaid diagram (%s) has %zu characters and %zu edges, past what "
+                     "GitHub renders (%d characters, %d edges)%s", id, detail_name(d), one.len, links,
+                     MM_GITHUB_CHARS, MM_GITHUB_EDGES,
+                     d == MM_COLLAPSED ? ": GitHub will show an error instead" : "; --detail collapsed draws less");
     strbuf_put(out, one.data ? one.data : "", one.len);
     strbuf_free(&one);
 }

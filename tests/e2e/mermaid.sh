@@ -124,6 +124,24 @@ EOF
 run render "$WORK/big.asl.json" -f mermaid
 expect_rc "a machine past GitHub's limits still renders" 0
 expect_err "and says it is past them" "past what GitHub renders"
+python3 - "$WORK/mid.asl.json" <<'EOF'
+import json, sys
+states = {}
+n = 400
+for i in range(n):
+    s = {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:F%d" % i,
+         "Retry": [{"ErrorEquals": ["States.TaskFailed", "Lambda.ServiceException"], "MaxAttempts": 3}]}
+    if i + 1 < n: s["Next"] = "S%d" % (i + 1)
+    else: s["End"] = True
+    states["S%d" % i] = s
+json.dump({"StartAt": "S0", "States": states}, open(sys.argv[1], "w"))
+EOF
+run render "$WORK/mid.asl.json" -f mermaid
+expect_err "full past GitHub's limits, compact within: auto draws compact and says so" "Mermaid drawn compact to stay within"
+check "compact: retriers in short" grep -q "↻ ×3" "$OUT"
+check "and within GitHub's 50 000 characters" test "$(wc -c <"$OUT")" -le 50000
+run render "$WORK/mid.asl.json" -f mermaid --detail full
+expect_err "--detail full: past the limits, a warning" "past what GitHub renders"
 run render "$TESTS/golden/task-retry.asl.json" -f mermaid
 check "a small machine gives no warning" test ! -s "$ERR"
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # mermaid_chromium.sh: the Mermaid of every machine of every sample (and of tests/mermaid's hostile names),
 # top to bottom and left to right, rendered by mermaid's bundled script (tests/tools/node_modules/mermaid/
-# dist/mermaid.min.js) in headless Chromium: each picture renders, with exactly one node (or, for an open Parallel or Map, one subgraph) per
-# state of the machine (tests/tools/mermaid-chromium.py counts them in the dumped DOM).
+# dist/mermaid.min.js) in headless Chromium: each picture renders, with exactly one node (or, for an open
+# Parallel or Map, one subgraph) per state of the machine (tests/tools/mermaid-chromium.py counts them in
+# the dumped DOM).
 # Without chromium or tests/tools/node_modules/mermaid the check is skipped, saying so; under CI=true that is
 # a failure. SCREENSHOT=FILE.png keeps a picture of the first diagram.
 source "$(dirname "$0")/lib.sh"
