@@ -265,8 +265,9 @@ static int render_file(const char *path, const options *o, const sfnviz_render_o
     return rc;
 }
 
-/* Loads the drawing module now, when the format needs it (all but JSON), before any file is read and any
- * worker forked (render_batch.c): one load for all, and a missing module is one message, not one per file.
+/* Loads the drawing module now, when the format needs it (all but JSON, Mermaid and Markdown), before any
+ * file is read and any worker forked (render_batch.c): one load for all, and a missing module is one
+ * message, not one per file.
  * A format that cannot be told is left to render_selected, which says why. */
 static int prepare_format(const options *o, bool to_dir, bool one_json)
 {

@@ -90,9 +90,11 @@ void mermaid_put_text(strbuf *out, const char *s, size_t max)
     }
 }
 
-/* Markdown: ASCII punctuation that could start markup is backslash-escaped (CommonMark allows it before
- * any ASCII punctuation), `<` and `&` are entities (a raw tag or entity would be HTML), and line breaks are
- * spaces, so the text stays one heading. */
+/* Markdown, for a heading's text: what could open emphasis, code, a link, an image, a table cell,
+ * strikethrough or close the heading (`*_`[]!|~#`, and the backslash itself) is backslash-escaped (CommonMark
+ * allows it before any ASCII punctuation), `<` and `&` are entities (a raw tag or entity would be HTML), and
+ * line breaks are spaces, so the text stays one heading. List and block markers (`-`, `+`, `1.`, `>`) need
+ * nothing: the text never starts a line. */
 void mermaid_put_markdown(strbuf *out, const char *s)
 {
     const unsigned char *p = (const unsigned char *)(s ? s : "");
@@ -108,7 +110,7 @@ void mermaid_put_markdown(strbuf *out, const char *s)
             strbuf_putc(out, ' ');
         else if (replaced(cp))
             strbuf_puts(out, MM_REPLACEMENT);
-        else if (used == 1 && strchr("\\`*_{}[]()#+-.!|>~\"'", (int)cp))
+        else if (used == 1 && strchr("\\`*_[]!|~#", (int)cp))
             strbuf_printf(out, "\\%c", (int)cp);
         else
             strbuf_put(out, (const char *)p, used);

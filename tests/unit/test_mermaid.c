@@ -91,8 +91,8 @@ static void test_escaping(void)
     mermaid_put_text(&b, "abcdefghij", 5);
     CHECK_STR(strbuf_cstr(&b), "abcd\xe2\x80\xa6");
     strbuf_clear(&b);
-    mermaid_put_markdown(&b, "# *a* <b> & [c](d)");
-    CHECK_STR(strbuf_cstr(&b), "\\# \\*a\\* &lt;b\\> &amp; \\[c\\]\\(d\\)");
+    mermaid_put_markdown(&b, "# *a* <b> & [c](d) my-flow.asl.json");
+    CHECK_STR(strbuf_cstr(&b), "\\# \\*a\\* &lt;b> &amp; \\[c\\](d) my-flow.asl.json");
     strbuf_free(&b);
 }
 
