@@ -199,7 +199,9 @@ static void write_missing(mm_writer *w)
     for (size_t i = 0; i < w->m->edge_count; i++) {
         const wf_edge *e = &w->m->edges[i];
         w->missing[i] = -1;
-        if (e->to >= 0 || e->kind == EDGE_END || e->kind == EDGE_RETRY || e->from < 0 || !mm_scope_drawn(w, e->scope))
+        bool top_start = e->kind == EDGE_START && workflow_scope_is_top(w->m, e->scope); /* StartAt unknown */
+        if (e->to >= 0 || e->kind == EDGE_END || e->kind == EDGE_RETRY || (e->from < 0 && !top_start) ||
+            !mm_scope_drawn(w, e->scope))
             continue;
         int before = w->missing_count;
         if (missing_ghost(w, i) < before)
