@@ -188,7 +188,8 @@ static int missing_ghost(mm_writer *w, size_t edge)
     const wf_edge *e = &w->m->edges[edge];
     for (size_t k = 0; k < edge; k++) {
         const wf_edge *o = &w->m->edges[k];
-        if (w->missing[k] >= 0 && o->scope == e->scope && o->to_name && e->to_name && strcmp(o->to_name, e->to_name) == 0)
+        if (w->missing[k] >= 0 && o->scope == e->scope && o->to_name && e->to_name &&
+            strcmp(o->to_name, e->to_name) == 0)
             return w->missing[edge] = w->missing[k];
     }
     return w->missing[edge] = w->missing_count++;
@@ -273,7 +274,8 @@ static void write_edge(mm_writer *w, size_t i)
 {
     const wf_edge *e = &w->m->edges[i];
     bool top = workflow_scope_is_top(w->m, e->scope);
-    if (e->kind == EDGE_RETRY || !mm_scope_drawn(w, e->scope) || ((e->kind == EDGE_START || e->kind == EDGE_END) && !top))
+    if (e->kind == EDGE_RETRY || !mm_scope_drawn(w, e->scope) ||
+        ((e->kind == EDGE_START || e->kind == EDGE_END) && !top))
         return;
     if ((e->kind == EDGE_CHOICE || e->kind == EDGE_DEFAULT) && !first_of_target(w, (int)i))
         return;
@@ -301,7 +303,8 @@ static void write_edge(mm_writer *w, size_t i)
     if (added || emark == DIFF_REMOVED)
         strbuf_puts(&body, added ? (w->label.len ? "+ " : "+") : (w->label.len ? MM_MINUS " " : MM_MINUS));
     strbuf_puts(&body, strbuf_cstr(&w->label));
-    const char *arrow = added ? "==>" : emark == DIFF_REMOVED || look == MM_LOOK_CATCH || look == MM_LOOK_DEFAULT ? "-.->" : "-->";
+    bool dotted = emark == DIFF_REMOVED || look == MM_LOOK_CATCH || look == MM_LOOK_DEFAULT;
+    const char *arrow = added ? "==>" : dotted ? "-.->" : "-->";
     mm_link(w, from, to, arrow, body.len ? strbuf_cstr(&body) : NULL,
             added ? MM_LOOK_ADDED : emark == DIFF_REMOVED ? MM_LOOK_REMOVED : look);
     strbuf_free(&body);

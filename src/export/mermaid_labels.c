@@ -159,7 +159,8 @@ static void put_container_kind(mm_writer *w, const wf_state *s)
 {
     strbuf *l = &w->label;
     if (s->type == STATE_PARALLEL) {
-        strbuf_printf(l, "%sParallel" MM_SEP "%d branch%s", w->line_break, s->child_scope_count, s->child_scope_count == 1 ? "" : "es");
+        strbuf_printf(l, "%sParallel" MM_SEP "%d branch%s", w->line_break, s->child_scope_count,
+                      s->child_scope_count == 1 ? "" : "es");
         return;
     }
     strbuf_puts(l, w->line_break);

@@ -1,6 +1,6 @@
 /* mermaid_writer.h: private to the Mermaid export (export_mermaid.c, mermaid_flowchart.c, mermaid_text.c,
- * mermaid_labels.c, mermaid_diff.c): one writer that draws a machine as a Mermaid flowchart, with hooks through which the
- * diff marks states and edges and adds the ghosts of removed ones.
+ * mermaid_labels.c, mermaid_diff.c): one writer that draws a machine as a Mermaid flowchart, with hooks
+ * through which the diff marks states and edges and adds the ghosts of removed ones.
  *
  * Node IDs are synthetic, so no name reaches Mermaid syntax: `s<i>` for state i (a subgraph for a Parallel
  * or Map drawn open), `s<i>_b<j>` for branch j of Parallel i, `start0` / `end0` for the top level's
@@ -93,7 +93,8 @@ void mermaid_write_planned(strbuf *out, const machine *m, const sfnviz_render_op
 void mm_init(mm_writer *w, strbuf *out, const machine *m, const sfnviz_render_options *opts, mm_detail d);
 void mm_free(mm_writer *w);
 void mm_write(mm_writer *w, const char *title); /* title: NULL for none */
-/* A node line `ID<open>"label"<close>` for state i drawn plain (also a ghost): its shape by type. */
+/* A node line `ID<open>"label"<close>` for state s drawn as one node (also a ghost): its shape by type;
+ * label is already escaped. */
 void mm_node(mm_writer *w, const char *id, const wf_state *s, const char *label, int indent);
 /* An edge line from one ID to another, with an escaped label or NULL, in a look. */
 void mm_link(mm_writer *w, const char *from, const char *to, const char *arrow, const char *label, mm_look look);

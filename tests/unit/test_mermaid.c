@@ -27,7 +27,8 @@ static const char OLD[] = "StartAt: A\n"
 
 static const char NEW[] = "StartAt: A\n"
                           "States:\n"
-                          "  A: {Type: Task, Resource: 'arn:aws:lambda:us-east-1:1:function:New', Next: \"N \\\"1\\\"\"}\n"
+                          "  A: {Type: Task, Resource: 'arn:aws:lambda:us-east-1:1:function:New',\n"
+                          "      Next: \"N \\\"1\\\"\"}\n"
                           "  \"N \\\"1\\\"\": {Type: Pass, Next: P}\n"
                           "  P:\n"
                           "    Type: Parallel\n"
@@ -123,7 +124,8 @@ static void test_diff(void)
     snprintf(want, sizeof want, "    r%d[\"<b>\u2212 B</b>\"]\n", state_named(o, "B"));
     CHECK(strstr(t, want) != NULL); /* a ghost at the top level */
     /* Y's ghost in the branch it stood in: after X, before the branch's end. */
-    snprintf(want, sizeof want, "[\"<b>~ X</b>\"]\n            r%d[\"<b>\u2212 Y</b>\"]\n        end\n", state_named(o, "Y"));
+    snprintf(want, sizeof want, "[\"<b>~ X</b>\"]\n            r%d[\"<b>\u2212 Y</b>\"]\n        end\n",
+             state_named(o, "Y"));
     CHECK(strstr(t, want) != NULL);
     snprintf(want, sizeof want, "s%d -.->|\"\u2212\"| r%d\n", state_named(n, "A"), state_named(o, "B"));
     CHECK(strstr(t, want) != NULL);
