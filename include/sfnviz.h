@@ -30,11 +30,16 @@ typedef enum sfnviz_format {
     SFNVIZ_FORMAT_PNG,
     SFNVIZ_FORMAT_PDF,
     SFNVIZ_FORMAT_JSON,
+    SFNVIZ_FORMAT_MERMAID,  /* a Mermaid flowchart (.mmd), one machine */
+    SFNVIZ_FORMAT_MARKDOWN, /* each machine as a title and a ```mermaid block (.md), ready to paste */
 } sfnviz_format;
 
-/* Format by name ("svg", any case) or file extension (".svg", ".SVG"); -1 when unknown. */
+/* Format by name ("svg", "mermaid", any case) or file extension (".svg", ".SVG", ".mmd", ".md"); -1 when
+ * unknown. */
 int sfnviz_format_from_name(const char *name);
 const char *sfnviz_format_name(sfnviz_format f);
+/* The extension of the format's files, without the dot: "svg", "mmd" for Mermaid, "md" for Markdown. */
+const char *sfnviz_format_extension(sfnviz_format f);
 /* True for formats that are binary (PNG, PDF): never written to a terminal. */
 int sfnviz_format_is_binary(sfnviz_format f);
 
@@ -313,8 +318,8 @@ typedef struct sfnviz_render_options {
     const char *title;
 } sfnviz_render_options;
 
-/* Exports machines[0..n) of doc in one output: JSON and DOT hold them all; SVG, PNG and PDF take exactly
- * one drawable machine. On success returns 0 and a malloc'd buffer in *out (free() it); on failure
+/* Exports machines[0..n) of doc in one output: JSON, DOT and Markdown hold them all; SVG, PNG, PDF and
+ * Mermaid take exactly one drawable machine. JSON, Mermaid and Markdown need no drawing module. On success returns 0 and a malloc'd buffer in *out (free() it); on failure
  * returns -1, *out is NULL and err holds the reason. */
 int sfnviz_export(const sfnviz_doc *doc, const sfnviz_machine *const *machines, size_t n, sfnviz_format format,
                   const sfnviz_render_options *opts, char **out, size_t *out_len, char *err, size_t err_size);

@@ -120,7 +120,7 @@ static int render_to_dir(const sfnviz_doc *doc, const sfnviz_machine *const *ms,
     char **paths = calloc(n ? n : 1, sizeof *paths);
     int rc = paths ? EXIT_OK : EXIT_BAD_INPUT;
     for (size_t i = 0; rc == EXIT_OK && i < n; i++)
-        if (sfnviz_machine_drawable(ms[i]) && !(paths[i] = output_name(dir, ms[i], sfnviz_format_name(f))))
+        if (sfnviz_machine_drawable(ms[i]) && !(paths[i] = output_name(dir, ms[i], sfnviz_format_extension(f))))
             rc = EXIT_BAD_INPUT;
     /* Two IDs that differ only in characters a file name cannot hold would overwrite each other. */
     for (size_t i = 0; rc == EXIT_OK && i < n; i++)
@@ -181,7 +181,7 @@ static int refuse_several(const sfnviz_doc *doc, const sfnviz_machine *const *ms
         put_safe(stderr, sfnviz_machine_id(ms[i]));
     }
     fprintf(stderr, "), and %s holds one: write one file each with -o DIR/, choose one with -m ID, or use "
-                    "-f dot or -f json, which hold them all\n", sfnviz_format_name(f));
+                    "-f dot, -f json or -f markdown, which hold them all\n", sfnviz_format_name(f));
     if (o->id_count && k < sfnviz_doc_machine_count(doc)) {
         fputs("sfnviz: the file's state machines: ", stderr);
         list_ids(doc, stderr);
@@ -196,7 +196,7 @@ static int render_selected(const sfnviz_doc *doc, const sfnviz_machine **ms, siz
     bool to_dir = o->output && output_is_dir(o->output);
     int f = pick_format(o, to_dir);
     if (f < 0) {
-        fprintf(stderr, "sfnviz: error: cannot tell the format from '%s': give -f dot|svg|png|pdf|json\n", o->output);
+        fprintf(stderr, "sfnviz: error: cannot tell the format from '%s': give -f dot|svg|png|pdf|json|mermaid|markdown\n", o->output);
         return EXIT_BAD_INPUT;
     }
     if (o->dark_theme && f != SFNVIZ_FORMAT_SVG) {
@@ -219,7 +219,7 @@ static int render_selected(const sfnviz_doc *doc, const sfnviz_machine **ms, siz
     if (undrawable && f != SFNVIZ_FORMAT_JSON)
         return EXIT_BAD_INPUT;
     size_t k = drawable_only(ms, n, (sfnviz_format)f);
-    bool single = f != SFNVIZ_FORMAT_JSON && f != SFNVIZ_FORMAT_DOT;
+    bool single = f != SFNVIZ_FORMAT_JSON && f != SFNVIZ_FORMAT_DOT && f != SFNVIZ_FORMAT_MARKDOWN;
     if (single && k > 1)
         return refuse_several(doc, ms, k, o, (sfnviz_format)f);
     if (k == 0)
@@ -247,8 +247,9 @@ static int render_file(const char *path, const options *o, const sfnviz_render_o
     return rc;
 }
 
-/* Loads the drawing module now, when the format needs it (all but JSON), before any file is read and any
- * worker forked (render_batch.c): one load for all, and a missing module is one message, not one per file.
+/* Loads the drawing module now, when the format needs it (all but JSON, Mermaid and Markdown), before any
+ * file is read and any worker forked (render_batch.c): one load for all, and a missing module is one
+ * message, not one per file.
  * A format that cannot be told is left to render_selected, which says why. */
 static int prepare_format(const options *o, bool to_dir, bool one_json)
 {

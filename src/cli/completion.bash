@@ -16,7 +16,7 @@ _sfnviz()
         elif [ "$cmd" = check ]; then COMPREPLY=($(compgen -W "text json github sarif" -- "$cur"))
         elif [ "$cmd" = summary ]; then COMPREPLY=($(compgen -W "text markdown json" -- "$cur"))
         elif [ "$cmd" = diff ]; then COMPREPLY=($(compgen -W "text markdown json svg png pdf dot" -- "$cur"))
-        else COMPREPLY=($(compgen -W "svg png pdf dot json" -- "$cur")); fi
+        else COMPREPLY=($(compgen -W "svg png pdf dot json mermaid markdown" -- "$cur")); fi
         return ;;
     --detail) COMPREPLY=($(compgen -W "auto full compact collapsed" -- "$cur")); return ;;
     --direction) COMPREPLY=($(compgen -W "TB LR" -- "$cur")); return ;;

@@ -29,7 +29,7 @@ _sfnviz() {
     case $cmd in
     render)
         _arguments -s \
-            '(-f --format)'{-f,--format}'[output format]:format:(svg png pdf dot json)' \
+            '(-f --format)'{-f,--format}'[output format]:format:(svg png pdf dot json mermaid markdown)' \
             '(-o --output)'{-o,--output}'[output file or DIR/]:output:_files' \
             '*'{-m,--machine}'[only this state machine]:state machine ID:' \
             '--theme[theme name or YAML file]:theme:_sfnviz_themes' \

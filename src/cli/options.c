@@ -18,7 +18,8 @@ typedef struct option_spec {
 
 static const option_spec OPTIONS[OPTION_COUNT] = {
     [OPT_FORMAT] = {'f', "format", "FORMAT", false,
-                    "dot, svg, png, pdf or json, in any case (default: from -o's extension, else svg)"},
+                    "dot, svg, png, pdf, json, mermaid (.mmd) or markdown (.md: a title and a\n"
+                    "mermaid block per machine), in any case (default: from -o's extension, else svg)"},
     [OPT_LIST_FORMAT] = {'f', "format", "FORMAT", false,
                          "text (default: aligned columns) or json (one document, for jq), in any case"},
     [OPT_OUTPUT] = {'o', "output", "PATH", false,
@@ -230,7 +231,7 @@ static int take_value(const command *c, option_id id, char *arg, options *o)
     switch (id) {
     case OPT_FORMAT:
         if ((o->format = sfnviz_format_from_name(arg)) < 0)
-            return usage_error(c, "unknown format '%s' (choose dot, svg, png, pdf or json)", arg);
+            return usage_error(c, "unknown format '%s' (choose dot, svg, png, pdf, json, mermaid or markdown)", arg);
         return 0;
     case OPT_LIST_FORMAT:
         if ((k = pick_name(arg, list_formats, 2)) < 0)

@@ -1,8 +1,10 @@
-/* export.c: one table maps format names to exporters; sfnviz_export dispatches through it. JSON is
- * written here; every other format is drawn by the drawing part (draw.h), loaded only for them. */
+/* export.c: one table maps format names to exporters; sfnviz_export dispatches through it. JSON, Mermaid and
+ * Markdown are written by the core (export_json.c, export_mermaid.c); every other format is drawn by the
+ * drawing part (draw.h), loaded only for them. */
 #include "template/document.h"
 #include "export/draw.h"
 #include "export/export.h"
+#include "export/mermaid.h"
 #include "base/timing.h"
 
 #include <stdlib.h>
@@ -11,15 +13,21 @@
 
 typedef struct format_entry {
     const char *name;
+    const char *ext; /* its files' extension */
     sfnviz_format format;
     bool binary;
     bool many; /* one output may hold several machines */
+    bool core; /* written without the drawing module */
 } format_entry;
 
 static const format_entry FORMATS[] = {
-    {"dot", SFNVIZ_FORMAT_DOT, false, true},  {"svg", SFNVIZ_FORMAT_SVG, false, false},
-    {"png", SFNVIZ_FORMAT_PNG, true, false},  {"pdf", SFNVIZ_FORMAT_PDF, true, false},
-    {"json", SFNVIZ_FORMAT_JSON, false, true},
+    {"dot", "dot", SFNVIZ_FORMAT_DOT, false, true, false},
+    {"svg", "svg", SFNVIZ_FORMAT_SVG, false, false, false},
+    {"png", "png", SFNVIZ_FORMAT_PNG, true, false, false},
+    {"pdf", "pdf", SFNVIZ_FORMAT_PDF, true, false, false},
+    {"json", "json", SFNVIZ_FORMAT_JSON, false, true, true},
+    {"mermaid", "mmd", SFNVIZ_FORMAT_MERMAID, false, false, true},
+    {"markdown", "md", SFNVIZ_FORMAT_MARKDOWN, false, true, true},
 };
 
 static const format_entry *entry(sfnviz_format f)
@@ -35,7 +43,7 @@ int sfnviz_format_from_name(const char *name)
     if (name && name[0] == '.')
         name++;
     for (size_t i = 0; name && i < sizeof FORMATS / sizeof FORMATS[0]; i++)
-        if (strcasecmp(FORMATS[i].name, name) == 0 ||
+        if (strcasecmp(FORMATS[i].name, name) == 0 || strcasecmp(FORMATS[i].ext, name) == 0 ||
             (strcasecmp(name, "gv") == 0 && FORMATS[i].format == SFNVIZ_FORMAT_DOT))
             return (int)FORMATS[i].format;
     return -1;
@@ -45,6 +53,12 @@ const char *sfnviz_format_name(sfnviz_format f)
 {
     const format_entry *e = entry(f);
     return e ? e->name : "?";
+}
+
+const char *sfnviz_format_extension(sfnviz_format f)
+{
+    const format_entry *e = entry(f);
+    return e ? e->ext : "?";
 }
 
 int sfnviz_format_is_binary(sfnviz_format f)
@@ -175,7 +189,7 @@ int sfnviz_export_prepare(sfnviz_format format, char *err, size_t err_size)
     const format_entry *e = entry(format);
     if (!e)
         return fail(err, err_size, "unknown output format");
-    if (e->format == SFNVIZ_FORMAT_JSON)
+    if (e->core)
         return 0;
     return drawing(e, err, err_size) ? 0 : -1;
 }
@@ -199,6 +213,14 @@ int sfnviz_export(const sfnviz_doc *doc, const sfnviz_machine *const *machines, 
     if (e->format == SFNVIZ_FORMAT_JSON) {
         double start = timing_now();
         export_json(machines, n, &b);
+        timing_add(STAGE_RENDER, start);
+    } else if (e->format == SFNVIZ_FORMAT_MERMAID || e->format == SFNVIZ_FORMAT_MARKDOWN) {
+        double start = timing_now();
+        diag_list diags;
+        diag_list_init(&diags);
+        export_mermaid(machines, n, e->format == SFNVIZ_FORMAT_MARKDOWN, opts, &b, &diags);
+        pass_warnings(&diags, opts);
+        diag_list_free(&diags);
         timing_add(STAGE_RENDER, start);
     } else if (export_graphviz(machines, n, e, &ro, opts, &b, err, err_size) != 0) {
         strbuf_free(&b);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Golden files: each small workflow in tests/golden/ (one construct each) exported as DOT, JSON and SVG
-# must match tests/golden/expected/<name>.<format> byte for byte; and one workflow with every kind of state
+# Golden files: each small workflow in tests/golden/ (one construct each) exported as DOT, JSON, SVG,
+# Mermaid and Markdown must match tests/golden/expected/<name>.<dot|json|svg|mmd|md> byte for byte; and one workflow with every kind of state
 # and edge (the order-processing sample, with its legend) drawn as DOT in each built-in theme must match
 # tests/golden/expected/themes/<theme>.dot. `sfnviz summary`: each of those workflows as ASCII text
 # (expected/summary/<name>.txt), and the workflows of tests/golden/summary/ (loops, shared handlers,
@@ -40,8 +40,9 @@ compare() {
 for input in *; do
   [ -f "$input" ] || continue
   base=${input%.json}; base=${base%.yaml}; base=${base%.asl}
-  for fmt in dot json svg; do
-    compare "expected/$base.$fmt" render "$input" -f "$fmt"
+  for fmt in dot json svg mermaid markdown; do
+    ext=${fmt/mermaid/mmd}; ext=${ext/markdown/md}
+    compare "expected/$base.$ext" render "$input" -f "$fmt"
   done
   compare "expected/summary/$base.txt" summary "$input"
 done
