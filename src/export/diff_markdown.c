@@ -4,6 +4,7 @@
  * removed. Every text from the files is escaped for Markdown (display.h): a `|`, a backtick, `<` or a
  * newline in a name shows as written and cannot break a table. */
 #include "export/diff_markdown.h"
+#include "export/mermaid.h"
 #include "diff/writers.h"
 #include "summary/display.h"
 
@@ -31,14 +32,19 @@ static void summary_row(strbuf *out, const machine_diff *md)
                   diff_count(md->old_edges, o->edge_count, DIFF_REMOVED));
 }
 
-/* Where the Mermaid diagram of the machine's diff goes: the merge with the Mermaid export wires this to
- * mermaid_write_diff(out, md, opts->render) (src/export/mermaid.h) in a ```mermaid block. Until then it
- * writes nothing. */
+/* The Mermaid diagram of the machine's diff (mermaid.h), which GitHub draws in the comment: the new
+ * graph with its marks, or the old one for a machine removed; none when that side has nothing to draw
+ * (a definition in S3, missing or broken: its status says why in the table). */
 static void write_mermaid_block(strbuf *out, const machine_diff *md, const sfnviz_diff_options *opts)
 {
-    (void)out;
-    (void)md;
-    (void)opts;
+    const machine *m = md->new_m ? md->new_m : md->old_m;
+    if (!m || m->status != MACHINE_OK || m->state_count == 0)
+        return;
+    strbuf_puts(out, "\n```mermaid\n");
+    mermaid_write_diff(out, md, opts->render);
+    if (out->len && out->data[out->len - 1] != '\n')
+        strbuf_putc(out, '\n');
+    strbuf_puts(out, "```\n");
 }
 
 static void change_row(strbuf *out, const diff_change *c)

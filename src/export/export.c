@@ -219,7 +219,7 @@ int sfnviz_export(const sfnviz_doc *doc, const sfnviz_machine *const *machines, 
         diag_list diags;
         diag_list_init(&diags);
         export_mermaid(machines, n, e->format == SFNVIZ_FORMAT_MARKDOWN, opts, &b, &diags);
-        pass_warnings(&diags, opts);
+        export_pass_warnings(&diags, opts);
         diag_list_free(&diags);
         timing_add(STAGE_RENDER, start);
     } else if (export_graphviz(machines, n, e, &ro, opts, &b, err, err_size) != 0) {

@@ -46,6 +46,12 @@ mkdir -p "$WORK/md"
 for f in "$TESTS"/golden/*.asl.* "$TESTS"/golden/*.yaml "$TESTS"/mermaid/*; do
   "$BIN" render "$f" -f markdown -o "$WORK/md/$(basename "$f").md" 2>/dev/null || fail "render $f -f markdown"
 done
+# The diff's Markdown holds a Mermaid diagram per changed machine: every pair of tests/diff.
+for d in "$TESTS"/diff/*/; do
+  "$BIN" diff "$d"old.* "$d"new.* -f markdown -o "$WORK/md/diff-$(basename "$d").md" 2>/dev/null ||
+    fail "diff $d -f markdown"
+done
+check "the diff Markdown holds Mermaid diagrams" grep -q '^```mermaid' "$WORK/md/diff-nested.md"
 count=$(find "$WORK/mmd/full" -name '*.mmd' | wc -l)
 check "every file gave Mermaid ($count machines)" test "$count" -gt 100
 if have_parser; then
