@@ -96,7 +96,8 @@ problems=$(recipe validate 2>&1)
 check "the recipes have the shape GitHub and pre-commit read (${problems//$'\n'/; })" test -z "$problems"
 
 # The apt packages the workflow installs are those the project's own setup installs (real package names).
-setup_packages=$(sed -n 's/^packages=(\(.*\)/\1/p; s/^ *\([a-z0-9 .+-]*\))$/\1/p' "$REPO/.ci/setup")
+# (the array as bash reads it, whatever its lines and comments)
+setup_packages=$(bash -c 'eval "$(sed -n "/^packages=(/,/)/p" "$1")"; echo "${packages[*]}"' _ "$REPO/.ci/setup")
 for p in $(sed -n '/apt-get install/,/^$/p' "$WORKFLOW" | tr ' \\' '\n\n' | grep -E '^(lib|build-|cmake|pkg-config|fonts-)'); do
   check "the workflow's package $p is one .ci/setup installs" grep -qw -- "$p" <<<"$setup_packages"
 done
