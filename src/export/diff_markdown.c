@@ -5,6 +5,7 @@
  * newline in a name shows as written and cannot break a table. */
 #include "export/diff_markdown.h"
 #include "export/mermaid.h"
+#include "export/mermaid_writer.h"
 #include "diff/writers.h"
 #include "summary/display.h"
 
@@ -32,19 +33,47 @@ static void summary_row(strbuf *out, const machine_diff *md)
                   diff_count(md->old_edges, o->edge_count, DIFF_REMOVED));
 }
 
+/* Edges in Mermaid text: its arrows (names are entity-coded, so no label holds a raw '>'). */
+static size_t count_links(const char *s)
+{
+    size_t n = 0;
+    for (const char *p = s; (p = strchr(p, '>')) != NULL; p++)
+        if (p - s >= 2 && (p[-1] == '-' || p[-1] == '=') && (p[-2] == '-' || p[-2] == '=' || p[-2] == '.'))
+            n++;
+    return n;
+}
+
 /* The Mermaid diagram of the machine's diff (mermaid.h), which GitHub draws in the comment: the new
  * graph with its marks, or the old one for a machine removed; none when that side has nothing to draw
- * (a definition in S3, missing or broken: its status says why in the table). */
+ * (a definition in S3, missing or broken: its status says why in the table). A diagram past what GitHub
+ * renders is left out with a line that says so: a comment that GitHub cannot show, or cannot even post
+ * (65 536 characters at most), helps no reviewer; the tables below still list every change. */
 static void write_mermaid_block(strbuf *out, const machine_diff *md, const sfnviz_diff_options *opts)
 {
     const machine *m = md->new_m ? md->new_m : md->old_m;
     if (!m || m->status != MACHINE_OK || m->state_count == 0)
         return;
-    strbuf_puts(out, "\n```mermaid\n");
-    mermaid_write_diff(out, md, opts->render);
-    if (out->len && out->data[out->len - 1] != '\n')
-        strbuf_putc(out, '\n');
-    strbuf_puts(out, "```\n");
+    sfnviz_render_options quiet = {0};
+    if (opts->render)
+        quiet = *opts->render;
+    quiet.warn = NULL; /* past the limits is said here, once, in the comment itself */
+    strbuf diagram;
+    strbuf_init(&diagram);
+    mermaid_write_diff(&diagram, md, &quiet);
+    const char *text = strbuf_cstr(&diagram);
+    size_t links = count_links(text);
+    if (diagram.len > MM_GITHUB_CHARS || links > MM_GITHUB_EDGES) {
+        strbuf_printf(out, "\n_The diagram is left out: %zu characters and %zu edges, past what GitHub draws (%d "
+                           "characters, %d edges). `sfnviz diff -f svg` draws it._\n",
+                      diagram.len, links, (int)MM_GITHUB_CHARS, (int)MM_GITHUB_EDGES);
+    } else {
+        strbuf_puts(out, "\n```mermaid\n");
+        strbuf_put(out, text, diagram.len);
+        if (diagram.len && text[diagram.len - 1] != '\n')
+            strbuf_putc(out, '\n');
+        strbuf_puts(out, "```\n");
+    }
+    strbuf_free(&diagram);
 }
 
 static void change_row(strbuf *out, const diff_change *c)

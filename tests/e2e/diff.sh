@@ -166,6 +166,13 @@ if [[ $(head -c 8 drawn.png | od -An -tx1 | tr -d ' \n') == 89504e470d0a1a0a ]];
 run diff -f dot -m Nowhere machines/old.yaml machines/new.yaml
 expect_rc "-m of a machine in neither version" 2
 expect_err "says so" "no state machine 'Nowhere'"
+python3 "$REPO/bench/gen_workflow.py" 3000 --seed 1 >"$WORK/big-old.asl.json"
+python3 "$REPO/bench/diff_mutate.py" "$WORK/big-old.asl.json" >"$WORK/big-new.asl.json"
+run diff -f markdown "$WORK/big-old.asl.json" "$WORK/big-new.asl.json"
+expect_rc "a large diff in Markdown" 0
+if grep -q '^_The diagram is left out: .* past what GitHub draws' "$OUT" && ! grep -q '^```mermaid' "$OUT" &&
+   grep -q '^| State | Field | Old | New |' "$OUT"; then pass
+else fail "a diagram past GitHub's limits is left out with a note, the tables kept"; fi
 run diff -f yaml state-added/old.asl.json state-added/new.asl.json
 expect_rc "an unknown format" 2
 
