@@ -73,6 +73,25 @@ static const machine_diff *machine_to_draw(const sfnviz_diff *const *diffs, size
     return found && differing == 1 ? found : NULL;
 }
 
+/* A side whose definition is in S3, missing or broken has no graph, and its states were not compared:
+ * with nothing to draw in the new version the drawing is refused (the text formats say why), and a
+ * definition drawable only now is drawn as a machine added, every state of it new to the reader. */
+static int draw_machine_diff(const machine_diff *md, sfnviz_format format, const sfnviz_render_options *ro,
+                             char **out, size_t *len, char *err, size_t err_size)
+{
+    const machine *shown = md->new_m ? md->new_m : md->old_m;
+    if (shown->status != MACHINE_OK) {
+        snprintf(err, err_size, "%s: the %s version has nothing to draw: %s", md->id, md->new_m ? "new" : "old",
+                 shown->message_plain ? shown->message_plain : "no definition");
+        return -1;
+    }
+    if (md->new_m && md->old_m && md->old_m->status != MACHINE_OK) {
+        machine_diff added = {.id = md->id, .status = DIFF_ADDED, .new_m = md->new_m};
+        return export_diff_drawing(&added, format, ro, out, len, err, err_size);
+    }
+    return export_diff_drawing(md, format, ro, out, len, err, err_size);
+}
+
 static void write_one(strbuf *b, const doc_diff *d, size_t i, sfnviz_diff_format format, const sfnviz_diff_options *o)
 {
     if (format == SFNVIZ_DIFF_JSON) {
@@ -129,7 +148,7 @@ int sfnviz_diff_write_all(const sfnviz_diff *const *diffs, size_t n, sfnviz_diff
     const machine_diff *md = machine_to_draw(diffs, n, opts->machine, err, err_size);
     if (!md)
         return -1;
-    return export_diff_drawing(md, (sfnviz_format)drawn, opts->render, out, len, err, err_size);
+    return draw_machine_diff(md, (sfnviz_format)drawn, opts->render, out, len, err, err_size);
 }
 
 int sfnviz_diff_write(const sfnviz_diff *d, sfnviz_diff_format format, const sfnviz_diff_options *opts, char **out,

@@ -3,7 +3,8 @@
 # added, removed, changed in many kinds of field, edges added and removed, machines added and removed in
 # a template, a rename, YAML against JSON of the same machine, a machine in S3 or broken on one side,
 # nested scopes, names that would break a terminal or a table) as text, Markdown and JSON must match
-# tests/diff/<case>/expected.{txt,md,json} byte for byte (one in colour too); the JSON has exactly the
+# tests/diff/<case>/expected.{txt,md,json,dot} byte for byte (one in colour too; the drawn diff's DOT of
+# each machine that differs); the JSON has exactly the
 # documented shape; exit codes (--exit-code, unreadable files, bad usage); the drawn formats (the one machine that differs,
 # -m when several do);
 # standard input; -o; colour only on a terminal or when asked; and --base REV in a git repository made
@@ -79,7 +80,25 @@ for dir in "$CASES"/*/; do
   golden "$c/expected.json" -f json "$old" "$new"
   bad=$(shape "$CASES/$c/expected.json")
   if [[ -z $bad ]]; then pass; else fail "$c: the JSON's shape: $bad"; fi
+  # The drawn diff, as the DOT that Graphviz lays out (SVG and PNG bytes depend on Graphviz and fonts):
+  # of the one machine that differs, or of each that does (-m).
+  mapfile -t differing < <(python3 -c 'import json, sys
+for m in json.load(open(sys.argv[1]))["machines"]:
+    if m["status"] != "same": print(m["id"])' "$CASES/$c/expected.json")
+  if [[ ${#differing[@]} == 1 ]]; then
+    golden "$c/expected.dot" -f dot "$old" "$new"
+  else
+    for id in "${differing[@]}"; do
+      [[ $c/$id == status/Broken ]] && continue # broken in the new version: nothing to draw (below)
+      golden "$c/expected.$id.dot" -f dot -m "$id" "$old" "$new"
+    done
+  fi
 done
+(cd "$CASES" && "$BIN" diff -f svg -m Broken status/old.yaml status/new.yaml >"$OUT" 2>"$ERR")
+RC=$?
+expect_rc "the drawn diff of a machine broken in the new version" 2
+expect_err "says why" "Broken: the new version has nothing to draw: the definition has no States map"
+check "a machine drawable only in the new version is drawn all added" grep -q "new machine" "$CASES/status/expected.Flow.dot"
 golden state-changed/expected.color.txt --color=always state-changed/old.asl.json state-changed/new.asl.json
 
 # --- what the pairs show -----------------------------------------------------------------------------
