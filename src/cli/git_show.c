@@ -54,6 +54,21 @@ static void read_all(int fd, captured *c)
     }
 }
 
+/* Moves *fd above the standard streams (when sfnviz runs with one of them closed, pipe() hands out 0, 1 or
+ * 2, and the child's dup2 onto its standard output would then be undone by closing the pipe's end), and
+ * marks it close-on-exec. Returns 0, or -1 with errno. */
+static int above_stdio(int *fd)
+{
+    if (*fd > STDERR_FILENO)
+        return fcntl(*fd, F_SETFD, FD_CLOEXEC) == 0 ? 0 : -1;
+    int moved = fcntl(*fd, F_DUPFD_CLOEXEC, STDERR_FILENO + 1);
+    if (moved < 0)
+        return -1;
+    close(*fd);
+    *fd = moved;
+    return 0;
+}
+
 /* Runs `git -C dir ARGS...` with its standard output captured (when want_output) and its standard error
  * and input /dev/null; fills c. Returns 0, or -1 with errno when git could not be started. */
 static int run_git(const char *dir, const char *const *args, bool want_output, captured *c)
@@ -68,6 +83,16 @@ static int run_git(const char *dir, const char *const *args, bool want_output, c
     int fds[2];
     if (pipe(fds) != 0)
         return -1;
+    if (above_stdio(&fds[0]) != 0 || above_stdio(&fds[1]) != 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return -1;
+    }
+    /* A parent that left SIGCHLD ignored (some CI runners do) makes the kernel reap git itself, and
+     * waitpid would find no child: git's exit status is ours to read while it runs. */
+    struct sigaction dfl = {.sa_handler = SIG_DFL}, old_chld;
+    sigemptyset(&dfl.sa_mask);
+    sigaction(SIGCHLD, &dfl, &old_chld);
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
@@ -81,6 +106,7 @@ static int run_git(const char *dir, const char *const *args, bool want_output, c
     close(fds[1]);
     if (rc != 0) {
         close(fds[0]);
+        sigaction(SIGCHLD, &old_chld, NULL);
         errno = rc;
         return -1;
     }
@@ -91,10 +117,12 @@ static int run_git(const char *dir, const char *const *args, bool want_output, c
         c->data = NULL;
         c->len = 0;
     }
-    int st;
-    while (waitpid(pid, &st, 0) < 0 && errno == EINTR) {
+    int st = 0;
+    pid_t waited;
+    while ((waited = waitpid(pid, &st, 0)) < 0 && errno == EINTR) {
     }
-    c->status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    sigaction(SIGCHLD, &old_chld, NULL);
+    c->status = waited == pid && WIFEXITED(st) ? WEXITSTATUS(st) : -1;
     return 0;
 }
 

@@ -7,6 +7,7 @@
  * Next and rules solid, default and catch dotted, each labelled as in the SVG; the rules of a Choice that go
  * to the same state share one edge ("or"). Edges go to a Parallel or Map's subgraph, never into it, so
  * Mermaid keeps each subgraph's own direction. */
+#include "base/strmap.h"
 #include "export/mermaid_writer.h"
 
 #include <stdio.h>
@@ -183,20 +184,20 @@ void mm_link(mm_writer *w, const char *from, const char *to, const char *arrow, 
 }
 
 /* The ghost a transition to a missing state goes to: one per (scope, name), numbered as met. */
-static int missing_ghost(mm_writer *w, size_t edge)
+static int missing_ghost(mm_writer *w, strmap *ghosts, size_t edge)
 {
     const wf_edge *e = &w->m->edges[edge];
-    for (size_t k = 0; k < edge; k++) {
-        const wf_edge *o = &w->m->edges[k];
-        if (w->missing[k] >= 0 && o->scope == e->scope && o->to_name && e->to_name &&
-            strcmp(o->to_name, e->to_name) == 0)
-            return w->missing[edge] = w->missing[k];
-    }
-    return w->missing[edge] = w->missing_count++;
+    if (!e->to_name)
+        return w->missing[edge] = w->missing_count++;
+    return w->missing[edge] = strmap_put(ghosts, e->scope, e->to_name, w->missing_count) == w->missing_count
+                                  ? w->missing_count++
+                                  : strmap_get(ghosts, e->scope, e->to_name);
 }
 
 static void write_missing(mm_writer *w)
 {
+    strmap ghosts;
+    strmap_init(&ghosts);
     for (size_t i = 0; i < w->m->edge_count; i++) {
         const wf_edge *e = &w->m->edges[i];
         w->missing[i] = -1;
@@ -205,7 +206,7 @@ static void write_missing(mm_writer *w)
             !mm_scope_drawn(w, e->scope))
             continue;
         int before = w->missing_count;
-        if (missing_ghost(w, i) < before)
+        if (missing_ghost(w, &ghosts, i) < before)
             continue;
         char id[32];
         snprintf(id, sizeof id, "missing%d", w->missing[i]);
@@ -214,36 +215,43 @@ static void write_missing(mm_writer *w)
         strbuf_puts(w->out, "</b><br>missing: no such state\"]\n");
         add_member(w, C_MISSING, id);
     }
+    strmap_free(&ghosts);
+}
+
+/* Groups each Choice's rule and default edges by target (rule_first, rule_next): a Choice's targets are
+ * in its scope, where one name is one state, so the name as written is the key. */
+static void group_rules(mm_writer *w)
+{
+    strmap first;
+    strmap_init(&first);
+    int *last = sfn_calloc(w->m->edge_count ? w->m->edge_count : 1, sizeof *last); /* per head: its group's end */
+    for (size_t i = 0; i < w->m->edge_count; i++) {
+        const wf_edge *e = &w->m->edges[i];
+        w->rule_first[i] = w->rule_next[i] = -1;
+        if ((e->kind != EDGE_CHOICE && e->kind != EDGE_DEFAULT) || e->from < 0 || !e->to_name)
+            continue;
+        int head = strmap_put(&first, e->from, e->to_name, (int)i);
+        w->rule_first[i] = head;
+        if (head != (int)i)
+            w->rule_next[last[head]] = (int)i;
+        last[head] = (int)i;
+    }
+    free(last);
+    strmap_free(&first);
 }
 
 /* Whether rule edge k is the first of its Choice to go where it goes (the one that draws them all). */
-static bool first_of_target(const mm_writer *w, int k)
-{
-    const wf_edge *e = &w->m->edges[k];
-    const wf_state *s = &w->m->states[e->from];
-    for (int i = s->first_edge; i < k; i++) {
-        const wf_edge *o = &w->m->edges[i];
-        if ((o->kind == EDGE_CHOICE || o->kind == EDGE_DEFAULT) && o->to == e->to &&
-            (e->to >= 0 || (o->to_name && e->to_name && strcmp(o->to_name, e->to_name) == 0)))
-            return false;
-    }
-    return true;
-}
+static bool first_of_target(const mm_writer *w, int k) { return w->rule_first[k] < 0 || w->rule_first[k] == k; }
 
 /* The rules (and default) of a Choice to one target, "or" between them; whether any is ADDED, and whether
  * the default is all of them. */
 static void rules_label(mm_writer *w, int first, bool *added, bool *only_default)
 {
-    const wf_edge *e = &w->m->edges[first];
-    const wf_state *s = &w->m->states[e->from];
     int shown = 0, more = 0;
     *added = false;
     *only_default = true;
-    for (int i = first; i < s->first_edge + s->edge_count; i++) {
+    for (int i = first; i >= 0; i = w->rule_next[i]) {
         const wf_edge *o = &w->m->edges[i];
-        if ((o->kind != EDGE_CHOICE && o->kind != EDGE_DEFAULT) || o->to != e->to ||
-            (e->to < 0 && !(o->to_name && e->to_name && strcmp(o->to_name, e->to_name) == 0)))
-            continue;
         *added |= w->hooks.edge_mark && w->hooks.edge_mark[i] == DIFF_ADDED;
         *only_default &= o->kind == EDGE_DEFAULT;
         if (shown == MM_RULES_SHOWN) {
@@ -451,6 +459,9 @@ void mm_init(mm_writer *w, strbuf *out, const machine *m, const sfnviz_render_op
         strbuf_init(&w->looks[k]);
     strbuf_init(&w->label);
     w->missing = sfn_calloc(m->edge_count ? m->edge_count : 1, sizeof *w->missing);
+    w->rule_first = sfn_calloc(m->edge_count ? m->edge_count : 1, sizeof *w->rule_first);
+    w->rule_next = sfn_calloc(m->edge_count ? m->edge_count : 1, sizeof *w->rule_next);
+    group_rules(w);
     mm_members *mb = sfn_calloc(1, sizeof *mb);
     for (int c = 0; c < C_COUNT; c++)
         strbuf_init(&mb->ids[c]);
@@ -463,6 +474,8 @@ void mm_free(mm_writer *w)
         strbuf_free(&w->looks[k]);
     strbuf_free(&w->label);
     free(w->missing);
+    free(w->rule_first);
+    free(w->rule_next);
     mm_members *mb = members_of(w);
     for (int c = 0; c < C_COUNT; c++)
         strbuf_free(&mb->ids[c]);

@@ -69,6 +69,9 @@ struct mm_writer {
     const char *line_break;         /* between a container's name and kind, and before its retries */
     int *missing;                   /* per edge to a missing target: its ghost's number, else -1 */
     int missing_count;
+    /* Per Choice rule or default edge: the first edge of its Choice to the same target (the one that
+     * draws them all), and the next one after it, or -1; so grouping costs one pass, not rules squared. */
+    int *rule_first, *rule_next;
     bool has_start, has_end;        /* start0 and end0 were written */
     void *members;                  /* mermaid_flowchart.c's lists of each class's nodes */
 };

@@ -10,19 +10,26 @@
 
 /* Reads f to its end into the arena, in one buffer first sized for expect bytes (the file's size when
  * known), so a regular file is read straight into place with no copy; a stream's buffer doubles as it
- * fills (the outgrown ones stay in the arena: at most the text's size again, for standard input only). */
+ * fills (the outgrown ones stay in the arena: at most the text's size again, for standard input only),
+ * up to the limit and one byte more, which says the input is larger than the limit. */
 static int read_all(arena *a, FILE *f, size_t expect, char **text, size_t *len, char *err, size_t err_size)
 {
-    size_t cap = expect + 1 > 65536 ? expect + 1 : 65536, used = 0;
+    /* Room for the text, the byte past it (so the read that finds the end finds it without growing the
+     * buffer) and the NUL; never more than the limit allows, plus that byte, to tell "too large". */
+    size_t limit = (size_t)SOURCE_MAX_BYTES + 2;
+    size_t cap = expect + 2 > 65536 ? expect + 2 : 65536, used = 0;
+    if (cap > limit)
+        cap = limit;
     char *data = arena_bump_bytes(a, cap);
     for (;;) {
         if (used + 1 == cap) {
-            if (cap > SOURCE_MAX_BYTES)
+            if (cap >= limit)
                 break;
-            char *bigger = arena_bump_bytes(a, cap * 2);
+            size_t bigger_cap = cap * 2 < limit ? cap * 2 : limit;
+            char *bigger = arena_bump_bytes(a, bigger_cap);
             memcpy(bigger, data, used);
             data = bigger;
-            cap *= 2;
+            cap = bigger_cap;
         }
         size_t n = fread(data + used, 1, cap - 1 - used, f);
         used += n;

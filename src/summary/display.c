@@ -110,10 +110,12 @@ unsigned display_width(const char *s, size_t len)
     return w;
 }
 
-/* Appends t, shown text, with Markdown's syntax characters escaped. */
+/* Appends t, shown text, with Markdown's syntax characters escaped, and an `@` kept from mentioning: a
+ * state named `@org/team` in a pull request comment posted by CI would notify that team (GitHub links
+ * mentions in text, escaped or not; a zero-width space after the `@` breaks the link, not the look). */
 static void markdown_put(strbuf *out, const char *t)
 {
-    static const char syntax[] = "\\`*_[]|~$#!{}<>&";
+    static const char syntax[] = "\\`*_[]|~$#!{}<>&@";
     for (const char *p = t; *p;) {
         size_t run = strcspn(p, syntax);
         strbuf_put(out, p, run);
@@ -126,6 +128,8 @@ static void markdown_put(strbuf *out, const char *t)
             strbuf_puts(out, "&gt;");
         else if (*p == '&')
             strbuf_puts(out, "&amp;");
+        else if (*p == '@')
+            strbuf_puts(out, "@&#8203;");
         else {
             strbuf_putc(out, '\\');
             strbuf_putc(out, *p);

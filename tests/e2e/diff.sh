@@ -297,6 +297,14 @@ cp "$CASES/rename/new.asl.json" ./-dash.asl.json
 git add -- -dash.asl.json && git commit -qm three
 run diff --base HEAD --exit-code -- -dash.asl.json
 expect_rc "a file whose name starts with -" 0
+(timeout "$(limit 20)" "$BIN" diff --base HEAD -f json -o closed.json -- -dash.asl.json >&- 2>"$ERR")
+RC=$?
+expect_rc "standard output closed (the pipe to git is not on fd 1)" 0
+check "and the diff is whole" grep -q '"status": "same"' closed.json
+python3 -c 'import os, signal, sys; signal.signal(signal.SIGCHLD, signal.SIG_IGN); os.execv(sys.argv[1], sys.argv[1:])' \
+  "$BIN" diff --base HEAD --exit-code -- -dash.asl.json >"$OUT" 2>"$ERR"
+RC=$?
+expect_rc "SIGCHLD ignored by the parent: git's status still read" 0
 cp "$CASES/state-added/old.asl.json" "$WORK/outside/x.asl.json"
 (cd "$WORK/outside" && GIT_CEILING_DIRECTORIES=$WORK timeout "$(limit 20)" "$BIN" diff --base HEAD x.asl.json >"$OUT" 2>"$ERR")
 RC=$?
