@@ -389,8 +389,11 @@ typedef enum sfnviz_diff_format {
 } sfnviz_diff_format;
 
 /* Format by name ("text", "markdown", "json", "svg", "png", "pdf", "dot", any case); -1 when unknown. */
+
 int sfnviz_diff_format_from_name(const char *name);
 const char *sfnviz_diff_format_name(sfnviz_diff_format f);
+/* The export format a drawn diff format is written in (for sfnviz_export_prepare); -1 for text, Markdown, JSON. */
+int sfnviz_diff_drawn_format(sfnviz_diff_format f);
 
 /* Zero is the default for each field; the caller decides what suits its output, as for a summary. */
 typedef struct sfnviz_diff_options {

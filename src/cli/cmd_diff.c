@@ -189,22 +189,16 @@ static int compare_and_write(pairs *p, const options *o)
  * missing); the binary ones are never written to a terminal. Returns 0, or -1 after saying why. */
 static int prepare_drawing(const options *o)
 {
-    static const int exported[] = {[SFNVIZ_DIFF_SVG] = SFNVIZ_FORMAT_SVG, [SFNVIZ_DIFF_PNG] = SFNVIZ_FORMAT_PNG,
-                                   [SFNVIZ_DIFF_PDF] = SFNVIZ_FORMAT_PDF, [SFNVIZ_DIFF_DOT] = SFNVIZ_FORMAT_DOT};
-    if (o->diff_format < SFNVIZ_DIFF_SVG || o->diff_format > SFNVIZ_DIFF_DOT)
+    int drawn = sfnviz_diff_drawn_format((sfnviz_diff_format)o->diff_format);
+    if (drawn < 0)
         return 0;
-    sfnviz_format f = (sfnviz_format)exported[o->diff_format];
+    sfnviz_format f = (sfnviz_format)drawn;
     if (!o->output && sfnviz_format_is_binary(f) && isatty(STDOUT_FILENO)) {
         fprintf(stderr, "sfnviz: error: not writing %s to a terminal: use -o FILE or redirect the output\n",
                 sfnviz_format_name(f));
         return -1;
     }
-    char err[2048];
-    if (sfnviz_export_prepare(f, err, sizeof err) == 0)
-        return 0;
-    fputs("sfnviz: error: ", stderr);
-    put_safe_line(stderr, err);
-    return -1;
+    return drawing_prepare(f);
 }
 
 int run_diff(const command *c, const options *o)

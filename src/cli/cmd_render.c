@@ -254,12 +254,7 @@ static int render_file(const char *path, const options *o, const sfnviz_render_o
 static int prepare_format(const options *o, bool to_dir, bool one_json)
 {
     int f = one_json ? SFNVIZ_FORMAT_JSON : pick_format(o, to_dir);
-    char err[2048];
-    if (f < 0 || sfnviz_export_prepare((sfnviz_format)f, err, sizeof err) == 0)
-        return 0;
-    fputs("sfnviz: error: ", stderr);
-    put_safe_line(stderr, err);
-    return -1;
+    return f < 0 ? 0 : drawing_prepare((sfnviz_format)f);
 }
 
 int run_render(const command *c, const options *o)

@@ -42,3 +42,13 @@ void drawing_options_free(drawing_options *d)
     sfnviz_theme_free(d->dark);
     d->theme = d->dark = NULL;
 }
+
+int drawing_prepare(sfnviz_format format)
+{
+    char err[2048];
+    if (sfnviz_export_prepare(format, err, sizeof err) == 0)
+        return 0;
+    fputs("sfnviz: error: ", stderr);
+    put_safe_line(stderr, err);
+    return -1;
+}

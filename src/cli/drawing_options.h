@@ -17,4 +17,9 @@ typedef struct drawing_options {
 int drawing_options_load(drawing_options *d, const options *o);
 void drawing_options_free(drawing_options *d);
 
+/* Loads what drawing in format takes (the drawing module: sfnviz_export_prepare) before any file is read
+ * or worker forked: one load for all, and a missing module is one message. Returns 0, or -1 after saying
+ * why. */
+int drawing_prepare(sfnviz_format format);
+
 #endif

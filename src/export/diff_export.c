@@ -32,8 +32,7 @@ const char *sfnviz_diff_format_name(sfnviz_diff_format f)
     return (unsigned)f < FORMAT_COUNT ? FORMAT_NAMES[f] : "?";
 }
 
-/* The export format a drawn diff format is written in; -1 for the formats that are not drawn. */
-static int drawn_format(sfnviz_diff_format f)
+int sfnviz_diff_drawn_format(sfnviz_diff_format f)
 {
     switch (f) {
     case SFNVIZ_DIFF_SVG: return SFNVIZ_FORMAT_SVG;
@@ -142,7 +141,7 @@ int sfnviz_diff_write_all(const sfnviz_diff *const *diffs, size_t n, sfnviz_diff
         snprintf(err, err_size, "unknown diff format");
         return -1;
     }
-    int drawn = drawn_format(format);
+    int drawn = sfnviz_diff_drawn_format(format);
     if (drawn < 0)
         return write_text_formats(diffs, n, format, opts, out, len);
     const machine_diff *md = machine_to_draw(diffs, n, opts->machine, err, err_size);
