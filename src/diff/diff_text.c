@@ -3,6 +3,7 @@
  * added and removed; green, red and yellow on a terminal. Text from the files is escaped (display.h), so
  * a state name cannot drive the terminal. */
 #include "diff/writers.h"
+#include "diff/value_text.h"
 #include "summary/display.h"
 
 #include <stdbool.h>
@@ -41,7 +42,7 @@ static char status_sign(diff_status s)
     return s == DIFF_ADDED ? '+' : s == DIFF_REMOVED ? '-' : s == DIFF_CHANGED ? '~' : '=';
 }
 
-static void put_value(text_out *t, const char *json) { display_escape(t->out, json ? json : "(absent)"); }
+static void put_value(text_out *t, const char *json) { value_put_shown(t->out, json, display_escape); }
 
 static void put_change(text_out *t, const diff_change *c, const char *indent)
 {

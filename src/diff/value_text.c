@@ -97,6 +97,24 @@ void value_put_json(strbuf *out, const value *v, value_skip skip)
         strbuf_putc(out, '}');
 }
 
+void value_put_shown(strbuf *out, const char *json, void (*put)(strbuf *out, const char *text))
+{
+    size_t len = json ? strlen(json) : 0;
+    if (!json || len <= VALUE_SHOWN_MAX) {
+        put(out, json ? json : "(absent)");
+        return;
+    }
+    size_t n = VALUE_SHOWN_MAX;
+    while (n > 0 && ((unsigned char)json[n] & 0xC0) == 0x80)
+        n--; /* not inside a UTF-8 sequence */
+    strbuf cut;
+    strbuf_init(&cut);
+    strbuf_put(&cut, json, n);
+    put(out, strbuf_cstr(&cut));
+    strbuf_free(&cut);
+    strbuf_printf(out, "\u2026 (%zu bytes)", len);
+}
+
 static bool same_text(const char *a, const char *b) { return a == b || (a && b && strcmp(a, b) == 0); }
 
 /* Past this many keys a map in another key order is looked up through a hash map, not key by key. */

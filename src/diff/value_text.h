@@ -31,6 +31,14 @@ bool value_skipped_key(value_skip s, const char *key);
  * its long form (`{"Ref": "x"}`, `{"Fn::GetAtt": ...}`). */
 void value_put_json(strbuf *out, const value *v, value_skip skip);
 
+/* Values longer than this are cut in the text and Markdown diffs (a PR comment has room for 65 536
+ * characters; one large Parameters map must not take them all); JSON keeps them whole. */
+enum { VALUE_SHOWN_MAX = 400 };
+
+/* Writes json (NULL: "(absent)") through put (the format's escaping), cut past VALUE_SHOWN_MAX bytes on a
+ * character boundary and followed by "… (N bytes)". */
+void value_put_shown(strbuf *out, const char *json, void (*put)(strbuf *out, const char *text));
+
 /* Whether a and b mean the same (kind, number, text, tag; maps whatever their key order). */
 bool value_same(const value *a, const value *b, value_skip skip);
 

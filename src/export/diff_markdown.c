@@ -7,6 +7,7 @@
 #include "export/mermaid.h"
 #include "export/mermaid_writer.h"
 #include "diff/writers.h"
+#include "diff/value_text.h"
 #include "summary/display.h"
 
 #include <string.h>
@@ -76,6 +77,8 @@ static void write_mermaid_block(strbuf *out, const machine_diff *md, const sfnvi
     strbuf_free(&diagram);
 }
 
+static void put_value(strbuf *out, const char *json) { value_put_shown(out, json, put_user); }
+
 static void change_row(strbuf *out, const diff_change *c)
 {
     strbuf_puts(out, "| ");
@@ -83,9 +86,9 @@ static void change_row(strbuf *out, const diff_change *c)
     strbuf_puts(out, " | ");
     put_user(out, c->field);
     strbuf_puts(out, " | ");
-    put_user(out, c->old_value ? c->old_value : "(absent)");
+    put_value(out, c->old_value);
     strbuf_puts(out, " | ");
-    put_user(out, c->new_value ? c->new_value : "(absent)");
+    put_value(out, c->new_value);
     strbuf_puts(out, " |\n");
 }
 

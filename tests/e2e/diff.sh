@@ -214,6 +214,21 @@ if grep -q $'\x1b\[3' "$WORK/tty"; then fail "NO_COLOR on a terminal still colou
 env -u NO_COLOR TERM=xterm timeout "$(limit 20)" script -qec "$(printf '%q ' "$BIN" diff state-changed/old.asl.json state-changed/new.asl.json)" /dev/null >"$WORK/tty" 2>&1
 if grep -q $'\x1b\[32m' "$WORK/tty"; then pass; else fail "no colour on a terminal: $(head -c 200 "$WORK/tty")"; fi
 
+# --- long values: cut in text and Markdown, whole in JSON ---------------------------------------------
+python3 - <<'PY'
+for name, tail in (("long-old", "a"), ("long-new", "b")):
+    with open(name + ".asl.json", "w") as f:
+        f.write('{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true, "Parameters": {"p": "%s"}}}}'
+                % ("\u00e9" * 300 + tail))
+PY
+run diff long-old.asl.json long-new.asl.json
+expect_out "text: a 603-byte value is cut on a character boundary, its size said" \
+  '^      Parameters\.p: "(é){199}… \(603 bytes\) -> "(é){199}… \(603 bytes\)$'
+run diff -f markdown long-old.asl.json long-new.asl.json
+expect_out "Markdown: the same in the table" '\| A \| Parameters\.p \| "(é){199}… \(603 bytes\) \|'
+run diff -f json long-old.asl.json long-new.asl.json
+expect_json "JSON keeps the value whole" "$OUT" 'len(d["machines"][0]["changes"][0]["new"])' 301
+
 # --- git: --base REV ----------------------------------------------------------------------------------
 if ! command -v git >/dev/null; then
   skip "git is not installed: --base not tested"
