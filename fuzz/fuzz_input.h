@@ -19,7 +19,7 @@ static inline sfnviz_doc *fuzz_load(const uint8_t *data, size_t size)
     if (size == 0)
         return NULL;
     const char *name = fuzz_names[data[0] % (sizeof fuzz_names / sizeof *fuzz_names)];
-    sfnviz_load_options opts = {"."};
+    sfnviz_load_options opts = {.root = "."};
     return sfnviz_doc_load_buffer(name, (const char *)data + 1, size - 1, &opts);
 }
 

@@ -43,10 +43,41 @@ const char *sfnviz_format_extension(sfnviz_format f);
 /* True for formats that are binary (PNG, PDF): never written to a terminal. */
 int sfnviz_format_is_binary(sfnviz_format f);
 
+/* Limits that keep hostile input from running away (sfnviz runs on templates nobody has reviewed yet).
+ * Input past one is refused with an error that names the limit; each can be raised. Nesting depth is not
+ * among them: it stays at SFNVIZ_MAX_DEPTH, which keeps every recursion over the document stack-safe. */
+typedef enum sfnviz_limit {
+    SFNVIZ_LIMIT_INPUT_SIZE,        /* bytes of a file, standard input or DefinitionUri file: 64 MiB */
+    SFNVIZ_LIMIT_ALIAS_NODES,       /* YAML nodes, each alias counted as a copy of what it names: 4 000 000 */
+    SFNVIZ_LIMIT_ALIAS_SIZE,        /* bytes of their text (keys and scalars), counted the same way: 64 MiB */
+    SFNVIZ_LIMIT_SUBSTITUTION_SIZE, /* bytes a definition's text may grow to by DefinitionSubstitutions: 16 MiB */
+    SFNVIZ_LIMIT_STATES,            /* states of one machine, in all its scopes: 100 000 */
+    SFNVIZ_LIMIT_COUNT
+} sfnviz_limit;
+
+/* Nesting of maps and sequences in any file (a Parallel nested in a Parallel takes four levels). */
+#define SFNVIZ_MAX_DEPTH 2048
+
+typedef struct sfnviz_limits {
+    size_t value[SFNVIZ_LIMIT_COUNT]; /* 0: the default */
+} sfnviz_limits;
+
+/* The limit's name as `--limit NAME=N` takes it ("input-size", "alias-nodes", "alias-size",
+ * "substitution-size", "states"); NULL past the last. */
+const char *sfnviz_limit_name(sfnviz_limit l);
+/* The limit named (exact name), or -1. */
+int sfnviz_limit_from_name(const char *name);
+/* Its default, and whether it counts bytes (then it is written "64 MiB") rather than things. */
+size_t sfnviz_limit_default(sfnviz_limit l);
+int sfnviz_limit_is_size(sfnviz_limit l);
+/* One line on what it bounds, for help text. */
+const char *sfnviz_limit_help(sfnviz_limit l);
+
 typedef struct sfnviz_load_options {
     /* DefinitionUri files must resolve inside this folder. NULL: the nearest folder above the template
      * holding `.git`, else the template's own folder. */
     const char *root;
+    sfnviz_limits limits; /* all zero: the defaults */
 } sfnviz_load_options;
 
 /* Reads and interprets a file ("-" is not special here: use sfnviz_doc_load_buffer for standard input).

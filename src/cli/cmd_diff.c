@@ -73,7 +73,7 @@ static sfnviz_doc *load_at_rev(const char *rev, const char *path, const options 
     sfnviz_doc *doc = NULL;
     if (name && dir) {
         sprintf(name, "%s:%s", rev, path);
-        sfnviz_load_options lo = {o->root};
+        sfnviz_load_options lo = load_options_of(o);
         sfnviz_file_source at_rev = {read_at_rev, (void *)rev};
         doc = sfnviz_doc_load_buffer_in(name, text, len, dir, &at_rev, &lo);
     }

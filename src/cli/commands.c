@@ -21,14 +21,14 @@ static const command COMMANDS[] = {
      TAKES(OPT_FORMAT) | TAKES(OPT_OUTPUT) | TAKES(OPT_MACHINE) | TAKES(OPT_THEME) | TAKES(OPT_DARK_THEME) |
          TAKES(OPT_LEGEND) | TAKES(OPT_DETAIL) | TAKES(OPT_DIRECTION) | TAKES(OPT_NO_TITLE) | TAKES(OPT_TITLE) |
          TAKES(OPT_DPI) | TAKES(OPT_CHECK) | TAKES(OPT_JOBS) |
-         TAKES(OPT_ROOT) | TAKES(OPT_TIMINGS)},
+         TAKES(OPT_ROOT) | TAKES(OPT_LIMIT) | TAKES(OPT_TIMINGS)},
     {"list", run_list, "FILE...",
     "Lists the state machines of each file: ID, kind (SAM, CloudFormation, ASL), name, number of states,\n"
     "where the definition lives, and status (ok, s3, missing, error).\n",
     "With --format json: one document, {\"version\": 1, \"files\": [{\"path\", \"error\", \"machines\": [{\"id\",\n"
     "\"kind\", \"name\", \"states\", \"definition\", \"status\", \"message\"}]}]} (docs/json-schema.md).\n"
     "Exit status: 0 when every file was read; 2 when a file cannot be read or parsed.\n",
-     TAKES(OPT_LIST_FORMAT) | TAKES(OPT_ROOT) | TAKES(OPT_TIMINGS)},
+     TAKES(OPT_LIST_FORMAT) | TAKES(OPT_ROOT) | TAKES(OPT_LIMIT) | TAKES(OPT_TIMINGS)},
     {"check", run_check, "FILE...",
     "Checks the state machines of each file against the rules the Step Functions service applies when it\n"
     "accepts a definition, and more (unreachable states, endless loops, paths that are never evaluated).\n"
@@ -37,7 +37,7 @@ static const command COMMANDS[] = {
     "The rules, their IDs and the service's own codes for them: docs/rules.md.\n"
     "Exit status: 0 when there is no error (with --strict: no finding); 1 when there is one; 2 on bad\n"
     "usage or when a file cannot be read or parsed.\n",
-     TAKES(OPT_CHECK_FORMAT) | TAKES(OPT_IGNORE) | TAKES(OPT_STRICT) | TAKES(OPT_LIST_RULES) | TAKES(OPT_ROOT) | TAKES(OPT_TIMINGS)},
+     TAKES(OPT_CHECK_FORMAT) | TAKES(OPT_IGNORE) | TAKES(OPT_STRICT) | TAKES(OPT_LIST_RULES) | TAKES(OPT_ROOT) | TAKES(OPT_LIMIT) | TAKES(OPT_TIMINGS)},
     {"summary", run_summary, "FILE...",
     "Describes each state machine of each file in words: a header (ID, name, type, query language, where\n"
     "the definition came from, states by type), then the states as an outline in execution order from\n"
@@ -52,7 +52,7 @@ static const command COMMANDS[] = {
     "Exit status: 0 when every file was read; 2 when a file cannot be read or parsed, or no file holds a\n"
     "machine asked for with -m.\n",
      TAKES(OPT_SUMMARY_FORMAT) | TAKES(OPT_SUMMARY_MACHINE) | TAKES(OPT_COLOR) | TAKES(OPT_ASCII) | TAKES(OPT_UNICODE) |
-         TAKES(OPT_WIDTH) | TAKES(OPT_ROOT) | TAKES(OPT_TIMINGS)},
+         TAKES(OPT_WIDTH) | TAKES(OPT_ROOT) | TAKES(OPT_LIMIT) | TAKES(OPT_TIMINGS)},
     {"diff", run_diff, "OLD NEW | --base REV FILE...",
     "Shows what changed between two versions of a file's state machines: machines matched by ID, states\n"
     "by name (a rename is a removal and an addition), edges by from, to and kind; each changed state with\n"
@@ -68,7 +68,7 @@ static const command COMMANDS[] = {
     "differences; 2 on bad usage, when a file cannot be read or parsed, or git fails.\n",
      TAKES(OPT_DIFF_FORMAT) | TAKES(OPT_DIFF_OUTPUT) | TAKES(OPT_BASE) | TAKES(OPT_EXIT_CODE) | TAKES(OPT_COLOR) |
          TAKES(OPT_DIFF_MACHINE) | TAKES(OPT_THEME) | TAKES(OPT_DARK_THEME) | TAKES(OPT_LEGEND) | TAKES(OPT_DETAIL) |
-         TAKES(OPT_DIRECTION) | TAKES(OPT_NO_TITLE) | TAKES(OPT_TITLE) | TAKES(OPT_DPI) | TAKES(OPT_ROOT) |
+         TAKES(OPT_DIRECTION) | TAKES(OPT_NO_TITLE) | TAKES(OPT_TITLE) | TAKES(OPT_DPI) | TAKES(OPT_ROOT) | TAKES(OPT_LIMIT) |
          TAKES(OPT_TIMINGS)},
     {"themes", run_themes, "",
     "Lists the built-in themes with a one-line description each. Use one with 'sfnviz render --theme NAME';\n"

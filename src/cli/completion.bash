@@ -26,6 +26,7 @@ _sfnviz()
         COMPREPLY+=($(compgen -f -X '!*.y*ml' -- "$cur"))
         return ;;
     --root) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    --limit) COMPREPLY=($(compgen -W "input-size= alias-nodes= alias-size= substitution-size= states=" -- "$cur")); compopt -o nospace 2>/dev/null; return ;;
     --base) COMPREPLY=($(compgen -W "$(git for-each-ref --format='%(refname:short)' 2>/dev/null) HEAD" -- "$cur")); return ;;
     -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --ignore) COMPREPLY=($(compgen -W "$(sfnviz check --list-rules 2>/dev/null | awk '{print $1}')" -- "$cur")); return ;;
@@ -34,11 +35,11 @@ _sfnviz()
     local opts
     case $cmd in
     render) opts="-f --format -o --output -m --machine --theme --dark-theme --legend --detail --direction
-                  --no-title --title --dpi --check -j --jobs --root --timings -h --help" ;;
-    list) opts="-f --format --root --timings -h --help" ;;
-    check) opts="-f --format --ignore --strict --list-rules --root --timings -h --help" ;;
-    summary) opts="-f --format -m --machine --color --ascii --unicode --width --root --timings -h --help" ;;
-    diff) opts="-f --format -o --output -m --machine --base --exit-code --color --theme --dark-theme --legend --detail --direction --title --no-title --dpi --root --timings -h --help" ;;
+                  --no-title --title --dpi --check -j --jobs --root --limit --timings -h --help" ;;
+    list) opts="-f --format --root --limit --timings -h --help" ;;
+    check) opts="-f --format --ignore --strict --list-rules --root --limit --timings -h --help" ;;
+    summary) opts="-f --format -m --machine --color --ascii --unicode --width --root --limit --timings -h --help" ;;
+    diff) opts="-f --format -o --output -m --machine --base --exit-code --color --theme --dark-theme --legend --detail --direction --title --no-title --dpi --root --limit --timings -h --help" ;;
     themes) opts="-h --help" ;;
     help) COMPREPLY=($(compgen -W "render list summary check diff themes help" -- "$cur")); return ;;
     *) return ;;

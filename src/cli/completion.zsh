@@ -43,6 +43,7 @@ _sfnviz() {
             '--check[compare with the output files, write nothing]' \
             '(-j --jobs)'{-j,--jobs}'[worker processes for several files]:workers:' \
             '--root[allow DefinitionUri files under DIR]:folder:_files -/' \
+            '*--limit[raise a limit on hostile input]:limit:(input-size= alias-nodes= alias-size= substitution-size= states=)' \
             '--timings[print the time of each stage]' \
             '(- *)'{-h,--help}'[this help]' \
             '*:template or ASL file:_files' ;;
@@ -50,6 +51,7 @@ _sfnviz() {
         _arguments -s \
             '(-f --format)'{-f,--format}'[output format]:format:(text json)' \
             '--root[allow DefinitionUri files under DIR]:folder:_files -/' \
+            '*--limit[raise a limit on hostile input]:limit:(input-size= alias-nodes= alias-size= substitution-size= states=)' \
             '--timings[print the time of each stage]' \
             '(- *)'{-h,--help}'[this help]' \
             '*:template or ASL file:_files' ;;
@@ -60,6 +62,7 @@ _sfnviz() {
             '--strict[warnings count as errors]' \
             '(- *)--list-rules[list the rules]' \
             '--root[allow DefinitionUri files under DIR]:folder:_files -/' \
+            '*--limit[raise a limit on hostile input]:limit:(input-size= alias-nodes= alias-size= substitution-size= states=)' \
             '--timings[print the time of each stage]' \
             '(- *)'{-h,--help}'[this help]' \
             '*:template or ASL file:_files' ;;
@@ -72,6 +75,7 @@ _sfnviz() {
             '(--ascii)--unicode[Unicode tree guides and signs]' \
             '--width[fit the text in N columns]:columns:' \
             '--root[allow DefinitionUri files under DIR]:folder:_files -/' \
+            '*--limit[raise a limit on hostile input]:limit:(input-size= alias-nodes= alias-size= substitution-size= states=)' \
             '--timings[print the time of each stage]' \
             '(- *)'{-h,--help}'[this help]' \
             '*:template or ASL file:_files' ;;
@@ -92,6 +96,7 @@ _sfnviz() {
             '--exit-code[exit 1 when there are differences]' \
             '--color[colour the text]:when:(auto always never)' \
             '--root[allow DefinitionUri files under DIR]:folder:_files -/' \
+            '*--limit[raise a limit on hostile input]:limit:(input-size= alias-nodes= alias-size= substitution-size= states=)' \
             '--timings[print the time of each stage]' \
             '(- *)'{-h,--help}'[this help]' \
             '*:template or ASL file:_files' ;;

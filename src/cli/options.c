@@ -2,8 +2,10 @@
 #include "options.h"
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -50,6 +52,7 @@ static const option_spec OPTIONS[OPTION_COUNT] = {
     [OPT_ROOT] = {0, "root", "DIR", false,
                   "allow DefinitionUri files anywhere under DIR (default: the nearest folder above\n"
                   "the template holding .git, else the template's folder)"},
+    [OPT_LIMIT] = {0, "limit", "NAME=N", true, NULL /* print_limit_help: the names and defaults of sfnviz.h */},
     [OPT_CHECK_FORMAT] = {'f', "format", "FORMAT", false,
                           "text (default: file:line:col: level: message [rule]), json, github (workflow\n"
                           "annotations on the pull request's lines) or sarif (2.1.0, for code scanning)"},
@@ -143,6 +146,31 @@ static void print_detail_help(FILE *out, int at)
     print_help_text(out, text, at);
 }
 
+/* A limit's default as --limit takes it: 64M, 4000000. */
+static void format_default(char *buf, size_t size, sfnviz_limit l)
+{
+    size_t v = sfnviz_limit_default(l);
+    if (sfnviz_limit_is_size(l))
+        snprintf(buf, size, "%zuM", v / (1024 * 1024));
+    else
+        snprintf(buf, size, "%zu", v);
+}
+
+static void print_limit_help(FILE *out, int at)
+{
+    char text[1024];
+    size_t n = (size_t)snprintf(text, sizeof text,
+                                "raise a limit on what input may make sfnviz do (repeatable); N takes K, M or G\n"
+                                "for sizes (1024s); the limits and their defaults:");
+    for (int i = 0; i < SFNVIZ_LIMIT_COUNT && n < sizeof text; i++) {
+        char amount[32];
+        format_default(amount, sizeof amount, (sfnviz_limit)i);
+        n += (size_t)snprintf(text + n, sizeof text - n, "\n  %s=%s: %s", sfnviz_limit_name((sfnviz_limit)i), amount,
+                              sfnviz_limit_help((sfnviz_limit)i));
+    }
+    print_help_text(out, text, at);
+}
+
 void command_print_help(const command *c, FILE *out)
 {
     fputs("usage: ", out);
@@ -158,6 +186,8 @@ void command_print_help(const command *c, FILE *out)
             at += fprintf(out, " %s", s->value);
         if (id == OPT_DETAIL)
             print_detail_help(out, at);
+        else if (id == OPT_LIMIT)
+            print_limit_help(out, at);
         else
             print_help_text(out, s->help, at);
     }
@@ -219,6 +249,48 @@ static int parse_dpi(const char *s, double *out)
     return 0;
 }
 
+/* A count or size: digits, and for a size an optional K, M or G (powers of 1024); 0 and overflow refused. */
+static int parse_amount(const char *s, bool size, size_t *out)
+{
+    char *end;
+    if (*s < '0' || *s > '9')
+        return -1;
+    errno = 0;
+    unsigned long long n = strtoull(s, &end, 10);
+    unsigned shift = 0;
+    if (size && *end && strchr("KkMmGg", *end) && !end[1])
+        shift = strchr("Kk", *end) ? 10 : strchr("Mm", *end) ? 20 : 30, end++;
+    if (errno || *end || n == 0 || n > (SIZE_MAX >> shift))
+        return -1;
+    *out = (size_t)n << shift;
+    return 0;
+}
+
+/* --limit NAME=N */
+static int take_limit(const command *c, const char *arg, options *o)
+{
+    const char *eq = strchr(arg, '=');
+    char name[32];
+    int which = -1;
+    if (eq && (size_t)(eq - arg) < sizeof name) {
+        memcpy(name, arg, (size_t)(eq - arg));
+        name[eq - arg] = '\0';
+        which = sfnviz_limit_from_name(name);
+    }
+    if (which < 0) {
+        char names[256];
+        size_t n = 0;
+        for (int i = 0; i < SFNVIZ_LIMIT_COUNT && n < sizeof names; i++)
+            n += (size_t)snprintf(names + n, sizeof names - n, "%s%s", i ? ", " : "", sfnviz_limit_name((sfnviz_limit)i));
+        return usage_error(c, "--limit takes NAME=N, NAME one of %s; not '%s'", names, arg);
+    }
+    bool size = sfnviz_limit_is_size((sfnviz_limit)which);
+    if (parse_amount(eq + 1, size, &o->limits.value[which]) != 0)
+        return usage_error(c, "--limit %s takes a %s above 0, not '%s'", name,
+                           size ? "size in bytes (K, M or G for 1024s)" : "whole number", eq + 1);
+    return 0;
+}
+
 /* Stores the value of option id; returns 0, or an exit code after a usage error. */
 static int take_value(const command *c, option_id id, char *arg, options *o)
 {
@@ -267,6 +339,7 @@ static int take_value(const command *c, option_id id, char *arg, options *o)
             return usage_error(c, "-j takes a number of workers from 1 to %d, not '%s'", JOBS_MAX, arg);
         return 0;
     case OPT_ROOT: o->root = arg; return 0;
+    case OPT_LIMIT: return take_limit(c, arg, o);
     case OPT_CHECK_FORMAT:
         if ((k = pick_name(arg, check_formats, 4)) < 0)
             return usage_error(c, "unknown format '%s' (choose text, json, github or sarif)", arg);

@@ -40,6 +40,7 @@ typedef enum option_id {
     OPT_UNICODE,
     OPT_WIDTH,
     OPT_ROOT,
+    OPT_LIMIT, /* --limit NAME=N: raise a limit on hostile input */
     OPT_CHECK_FORMAT, /* -f/--format of check: text, json, github or sarif */
     OPT_IGNORE,
     OPT_STRICT,
@@ -66,6 +67,7 @@ typedef struct options {
     const char *dark_theme;
     sfnviz_direction direction;
     const char *root;
+    sfnviz_limits limits; /* --limit; zero: the default */
     bool no_title;
     const char *title;
     bool legend;

@@ -3,9 +3,15 @@
 
 #include <string.h>
 
+sfnviz_load_options load_options_of(const options *o)
+{
+    sfnviz_load_options lo = {.root = o->root, .limits = o->limits};
+    return lo;
+}
+
 sfnviz_doc *load_doc(const char *path, const options *o)
 {
-    sfnviz_load_options lo = {o->root};
+    sfnviz_load_options lo = load_options_of(o);
     if (strcmp(path, "-") != 0)
         return sfnviz_doc_load_file(path, &lo);
     return sfnviz_doc_load_stream("<stdin>", stdin, &lo);

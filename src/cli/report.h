@@ -8,7 +8,9 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-/* Loads path ("-": standard input, named <stdin>) with the options' --root. */
+/* The load options the command line asked for (--root, --limit). */
+sfnviz_load_options load_options_of(const options *o);
+/* Loads path ("-": standard input, named <stdin>) with those options. */
 sfnviz_doc *load_doc(const char *path, const options *o);
 
 /* Writes s with control characters as `\xNN`: text from the user's files cannot drive the terminal. */

@@ -124,17 +124,18 @@ static void compare_seqs(walk *w, const value *a, const value *b, value_skip ski
     }
 }
 
+/* Two maps, or two sequences of one length, are walked key by key (item by item) without first asking
+ * whether they are the same: asking at every level would walk each subtree once per level above it, and
+ * through YAML aliases a subtree may be large. Every pair of nodes is then looked at once. */
 static void compare_at(walk *w, const value *a, const value *b, value_skip skip, bool state_level)
 {
-    if (value_same(a, b, skip))
-        return;
     bool same_tag = a && b && (a->tag == b->tag || (a->tag && b->tag && strcmp(a->tag, b->tag) == 0));
     bool same_shape = same_tag && a->kind == b->kind;
     if (same_shape && a->kind == VALUE_MAP)
         compare_maps(w, a, b, skip, state_level);
     else if (same_shape && a->kind == VALUE_SEQ && a->count == b->count)
         compare_seqs(w, a, b, skip);
-    else
+    else if (!value_same(a, b, skip))
         record(w, a, b, skip);
 }
 

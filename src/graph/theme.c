@@ -248,7 +248,7 @@ static bool parse_theme(theme *t, const char *path, const char *text, size_t len
     arena a;
     arena_init(&a);
     theme_parser p = {t, diags, seen};
-    value *root = yaml_read(&a, path, text, len, diags);
+    value *root = yaml_read(&a, path, text, len, NULL, diags);
     bool ok = root != NULL;
     if (ok && root->kind == VALUE_NULL && !root->quoted) {
         /* an empty file: a theme that changes nothing */

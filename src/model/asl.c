@@ -9,6 +9,7 @@
 #include "model/resource.h"
 #include "model/rule.h"
 #include "base/strmap.h"
+#include "base/limits.h"
 #include "model/workflow.h"
 
 #include <math.h>
@@ -29,6 +30,8 @@ typedef struct builder {
     strmap by_scope; /* (scope, name) -> state */
     strmap by_name;  /* (0, name) -> first state of that name, across scopes */
     unsigned duplicate_names;
+    size_t max_states;  /* the states limit */
+    bool too_many;      /* a scope would pass it: nothing more is built */
 } builder;
 
 /* A YAML alias can repeat a branch thousands of times: past this, repeated names are not reported again. */
@@ -469,6 +472,10 @@ static void build_scope(builder *b, int scope)
         diag_warning(b->diags, src ? src->at : b->m->at, "States is missing or is not a map");
         return;
     }
+    if (states->count > b->max_states - b->nstates) {
+        b->too_many = true;
+        return;
+    }
     for (size_t i = 0; i < states->count; i++)
         add_state(b, scope, &states->pairs[i], jsonata);
     int first = b->scopes[scope].first_state, count = (int)b->nstates - first;
@@ -499,7 +506,23 @@ static void set_owner(machine *m)
         m->edges[i].owner = m;
 }
 
-bool workflow_build(arena *a, machine *m, const value *definition, const resolver *resolve, diag_list *diags)
+/* The model past the states limit is dropped: a definition that names one branch through many YAML
+ * aliases could otherwise make millions of states for every later stage to walk. */
+static bool refuse_too_many(builder *b, const value *definition, const sfnviz_limits *limits)
+{
+    char limit[160];
+    diag_error(b->diags, value_get(definition, "States")->at, "the definition has more states than %s",
+               limit_describe(limit, sizeof limit, limits, SFNVIZ_LIMIT_STATES));
+    free(b->states);
+    free(b->scopes);
+    free(b->edges);
+    strmap_free(&b->by_scope);
+    strmap_free(&b->by_name);
+    return false;
+}
+
+bool workflow_build(arena *a, machine *m, const value *definition, const resolver *resolve,
+                    const sfnviz_limits *limits, diag_list *diags)
 {
     if (!value_is_map(value_get(definition, "States"))) {
         diag_error(diags, definition ? definition->at : m->at, "the definition has no States map");
@@ -511,11 +534,14 @@ bool workflow_build(arena *a, machine *m, const value *definition, const resolve
     b.m = m;
     b.r = resolve;
     b.diags = diags;
+    b.max_states = limit_of(limits, SFNVIZ_LIMIT_STATES);
     m->jsonata = is_jsonata(definition);
     m->comment = field_str(definition, "Comment");
     add_scope(&b, definition, -1, -1, false);
-    for (size_t next = 0; next < b.nscopes; next++)
+    for (size_t next = 0; next < b.nscopes && !b.too_many; next++)
         build_scope(&b, (int)next);
+    if (b.too_many)
+        return refuse_too_many(&b, definition, limits);
     m->states = copy_to_arena(a, b.states, b.nstates, sizeof *b.states);
     m->state_count = b.nstates;
     m->scopes = copy_to_arena(a, b.scopes, b.nscopes, sizeof *b.scopes);

@@ -170,7 +170,9 @@ const char *machine_status_name(machine_status s);
  * `resolve` lets the template stage show substituted intrinsics (e.g. a Resource of `${FnArn}` whose
  * value is `!GetAtt Fn.Arn`); it may be NULL. */
 typedef struct resolver resolver;
-bool workflow_build(arena *a, machine *m, const value *definition, const resolver *resolve, diag_list *diags);
+/* A definition with more states than the states limit of `limits` (NULL: the defaults) is refused. */
+bool workflow_build(arena *a, machine *m, const value *definition, const resolver *resolve,
+                    const sfnviz_limits *limits, diag_list *diags);
 
 /* Whether `scope` is the top level (a valid scope with no Parallel or Map around it). */
 bool workflow_scope_is_top(const machine *m, int scope);

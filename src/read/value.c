@@ -76,7 +76,8 @@ static bool starts_like_json(const char *text, size_t len)
     return i < len && (text[i] == '{' || text[i] == '[');
 }
 
-value *value_read(arena *a, const char *path, const char *text, size_t len, diag_list *diags)
+value *value_read(arena *a, const char *path, const char *text, size_t len, const sfnviz_limits *limits,
+                  diag_list *diags)
 {
     if (ends_with(path, ".json"))
         return json_read(a, path, text, len, diags);
@@ -92,5 +93,5 @@ value *value_read(arena *a, const char *path, const char *text, size_t len, diag
         if (v)
             return v;
     }
-    return yaml_read(a, path, text, len, diags);
+    return yaml_read(a, path, text, len, limits, diags);
 }

@@ -11,6 +11,7 @@
 
 #include "base/arena.h"
 #include "base/diag.h"
+#include "sfnviz.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -50,11 +51,10 @@ struct value {
     value_pair *pairs;
 };
 
-/* Limits that keep hostile input from running away; readers refuse input past them with a message. */
-enum {
-    VALUE_MAX_DEPTH = 512,            /* nesting of maps and sequences */
-    VALUE_MAX_EXPANDED = 4000000,     /* nodes reachable through aliases, counted with repeats */
-};
+/* Nesting of maps and sequences past which readers refuse a document (fixed, see SFNVIZ_MAX_DEPTH: every
+ * walk of a tree may recurse this deep). How far YAML aliases may expand a document is a limit of
+ * sfnviz_limits. */
+enum { VALUE_MAX_DEPTH = SFNVIZ_MAX_DEPTH };
 
 /* Lookup in a map by key (first match; readers keep only the last of repeated keys, with a warning). NULL when absent or
  * when v is not a map. */
@@ -88,10 +88,13 @@ value *value_new_string(arena *a, const char *s, size_t len, mark at);
  * `path:line:col` error to diags. A repeated key in a map is a warning and the last one is kept (real
  * templates do this by mistake, and CloudFormation's tooling keeps the last). Never abort on bad input. */
 value *json_read(arena *a, const char *path, const char *text, size_t len, diag_list *diags);
-value *yaml_read(arena *a, const char *path, const char *text, size_t len, diag_list *diags);
+/* limits: how far aliases may expand the document (NULL: the defaults). */
+value *yaml_read(arena *a, const char *path, const char *text, size_t len, const sfnviz_limits *limits,
+                 diag_list *diags);
 
 /* Picks the reader: JSON when the text's first non-blank character (after a BOM) is '{' or '[' and it
  * parses as JSON, else YAML (which also reads most JSON). */
-value *value_read(arena *a, const char *path, const char *text, size_t len, diag_list *diags);
+value *value_read(arena *a, const char *path, const char *text, size_t len, const sfnviz_limits *limits,
+                  diag_list *diags);
 
 #endif

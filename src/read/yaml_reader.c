@@ -12,20 +12,20 @@
  * arena once and popped, so each node is copied exactly once and the work stays linear.
  *
  * Aliases share the anchored node, so the tree is a DAG. To keep consumers that walk it from exploding,
- * every node carries (in its frame, and for anchored nodes in the anchor table) its expanded size: the node
- * count a walk that follows aliases would visit. Any size past VALUE_MAX_EXPANDED is refused. */
+ * every node carries (in its frame, and for anchored nodes in the anchor table) its expansion: the nodes a
+ * walk that follows aliases would visit, and the bytes of their text. Aliases may make a document larger
+ * than it is written only up to the alias-nodes and alias-size limits (sfnviz.h): a small file that names
+ * one long string a million times is refused, not walked by every consumer. */
 #include "read/value.h"
+#include "read/yaml_schema.h"
+#include "base/limits.h"
 
 #include <yaml.h>
 
 #include <limits.h>
-#include <locale.h>
-#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define CORE_TAG_PREFIX "tag:yaml.org,2002:"
 
 enum {
     KEYSET_FROM_PAIRS = 8, /* smaller maps find duplicate keys by a linear scan, larger ones by a hash */
@@ -47,12 +47,22 @@ static size_t hash_bytes(const char *s, size_t len)
 
 static size_t add_saturating(size_t x, size_t y) { return x > SIZE_MAX - y ? SIZE_MAX : x + y; }
 
+/* What a walk that follows aliases visits in a node: nodes, and bytes of text (scalars and keys). */
+typedef struct expansion {
+    size_t nodes, bytes;
+} expansion;
+
+static expansion expansion_add(expansion x, expansion y)
+{
+    return (expansion){add_saturating(x.nodes, y.nodes), add_saturating(x.bytes, y.bytes)};
+}
+
 /* ---- Anchors ------------------------------------------------------------------------------------------- */
 
 typedef struct anchor_entry {
     char *name;      /* heap */
     value *node;     /* the most recent node with this anchor */
-    size_t expanded; /* the node's expanded size, once it has ended */
+    expansion expanded; /* the node's, once it has ended */
     bool open;       /* a collection not yet ended: an alias to it now would close a cycle */
 } anchor_entry;
 
@@ -123,7 +133,7 @@ static size_t anchors_define(anchor_table *t, const char *name, value *node, boo
         t->slots[anchors_slot(t, name)] = e + 1;
     }
     t->entries[e].node = node;
-    t->entries[e].expanded = 1;
+    t->entries[e].expanded = (expansion){1, node->text ? node->len : 0};
     t->entries[e].open = open;
     return e;
 }
@@ -194,7 +204,7 @@ static void keyset_insert(keyset *k, const value_pair *pairs, size_t number)
 typedef struct frame {
     value *node;     /* VALUE_SEQ or VALUE_MAP; items or pairs are filled in when it ends */
     size_t first;    /* its first item or pair in the scratch vector */
-    size_t expanded; /* 1 + the expanded sizes of its children so far */
+    expansion expanded; /* the node itself and its children so far */
     size_t anchor;   /* anchor entry defined by this node, or SIZE_MAX */
     bool has_key;    /* a map that has read a key and waits for its value */
     size_t replaces; /* that key repeats the pair at this index of the map (SIZE_MAX: a new key) */
@@ -208,6 +218,8 @@ typedef struct reader {
     const char *text;
     size_t len;
     diag_list *diags;
+    const sfnviz_limits *limits;
+    size_t written_nodes; /* nodes as written, before aliases: the alias limits never refuse fewer */
     unsigned duplicate_warnings;
     yaml_parser_t parser;
     bool parser_ready;
@@ -298,184 +310,6 @@ static void quote_for_message(strbuf *b, const char *key, size_t len)
         strbuf_puts(b, "...");
 }
 
-/* ---- Core schema --------------------------------------------------------------------------------------- */
-
-static size_t count_digits(const char *s, size_t n, size_t i, const char *set)
-{
-    size_t start = i;
-    while (i < n && s[i] && strchr(set, s[i]))
-        i++;
-    return i - start;
-}
-
-static bool text_is(const char *s, size_t n, const char *a, const char *b, const char *c)
-{
-    return (strlen(a) == n && memcmp(s, a, n) == 0) || (strlen(b) == n && memcmp(s, b, n) == 0) ||
-           (strlen(c) == n && memcmp(s, c, n) == 0);
-}
-
-static bool match_null(const char *s, size_t n)
-{
-    return n == 0 || (n == 1 && s[0] == '~') || text_is(s, n, "null", "Null", "NULL");
-}
-
-static bool match_bool(const char *s, size_t n, bool *out)
-{
-    bool is_true = text_is(s, n, "true", "True", "TRUE");
-    if (!is_true && !text_is(s, n, "false", "False", "FALSE"))
-        return false;
-    *out = is_true;
-    return true;
-}
-
-/* strtod follows LC_NUMERIC; YAML numbers always use '.', so swap in the locale's decimal point when the
- * program runs under a locale that has another. */
-static double decimal_to_double(const char *s, size_t n)
-{
-    const char *point = localeconv()->decimal_point;
-    if (!strchr(s, '.') || strcmp(point, ".") == 0)
-        return strtod(s, NULL);
-    strbuf b;
-    strbuf_init(&b);
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '.')
-            strbuf_puts(&b, point);
-        else
-            strbuf_putc(&b, s[i]);
-    }
-    double d = strtod(strbuf_cstr(&b), NULL);
-    strbuf_free(&b);
-    return d;
-}
-
-static double radix_to_double(const char *s, size_t n, unsigned radix)
-{
-    double d = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned digit = s[i] <= '9' ? (unsigned)(s[i] - '0') : (unsigned)((s[i] | 0x20) - 'a' + 10);
-        d = d * radix + digit;
-    }
-    return d;
-}
-
-/* int: [-+]?[0-9]+ | 0o[0-7]+ | 0x[0-9a-fA-F]+ */
-static bool match_int(const char *s, size_t n, double *out)
-{
-    if (n > 2 && s[0] == '0' && (s[1] == 'o' || s[1] == 'x')) {
-        unsigned radix = s[1] == 'o' ? 8 : 16;
-        if (count_digits(s, n, 2, radix == 8 ? "01234567" : "0123456789abcdefABCDEF") != n - 2)
-            return false;
-        *out = radix_to_double(s + 2, n - 2, radix);
-        return true;
-    }
-    size_t i = n > 0 && (s[0] == '-' || s[0] == '+');
-    if (i >= n || count_digits(s, n, i, "0123456789") != n - i)
-        return false;
-    *out = decimal_to_double(s, n);
-    return true;
-}
-
-/* float: [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)? | [-+]?\.(inf|Inf|INF) | \.(nan|NaN|NAN) */
-static bool match_float(const char *s, size_t n, double *out)
-{
-    if (text_is(s, n, ".nan", ".NaN", ".NAN")) {
-        *out = NAN;
-        return true;
-    }
-    size_t i = n > 0 && (s[0] == '-' || s[0] == '+');
-    if (text_is(s + i, n - i, ".inf", ".Inf", ".INF")) {
-        *out = s[0] == '-' ? -INFINITY : INFINITY;
-        return true;
-    }
-    size_t whole = count_digits(s, n, i, "0123456789");
-    i += whole;
-    size_t fraction = 0;
-    if (i < n && s[i] == '.') {
-        fraction = count_digits(s, n, i + 1, "0123456789");
-        i += 1 + fraction;
-        if (!whole && !fraction)
-            return false;
-    } else if (!whole) {
-        return false;
-    }
-    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-        i++;
-        i += i < n && (s[i] == '-' || s[i] == '+');
-        size_t exponent = count_digits(s, n, i, "0123456789");
-        if (!exponent)
-            return false;
-        i += exponent;
-    }
-    if (i != n)
-        return false;
-    *out = decimal_to_double(s, n);
-    return true;
-}
-
-/* Plain, untagged scalars: YAML 1.2 core schema. v is a string scalar with its text set. */
-static void resolve_plain(value *v)
-{
-    if (match_null(v->text, v->len))
-        v->kind = VALUE_NULL;
-    else if (match_bool(v->text, v->len, &v->boolean))
-        v->kind = VALUE_BOOL;
-    else if (match_int(v->text, v->len, &v->number) || match_float(v->text, v->len, &v->number))
-        v->kind = VALUE_NUMBER;
-}
-
-/* ---- Tags ---------------------------------------------------------------------------------------------- */
-
-typedef enum tag_class {
-    TAG_NONE,  /* no tag, or the non-specific `!` */
-    TAG_CORE,  /* !!str !!int !!float !!bool !!null !!map !!seq */
-    TAG_LOCAL, /* !Name: CloudFormation short forms */
-    TAG_OTHER, /* any other URI, kept as libyaml resolved it */
-} tag_class;
-
-static tag_class classify_tag(const char *tag, const char **name)
-{
-    static const char *const core[] = {"str", "int", "float", "bool", "null", "map", "seq"};
-    *name = tag;
-    if (!tag || strcmp(tag, "!") == 0)
-        return TAG_NONE;
-    if (tag[0] == '!') {
-        *name = tag + 1;
-        return TAG_LOCAL;
-    }
-    size_t plen = strlen(CORE_TAG_PREFIX);
-    if (strncmp(tag, CORE_TAG_PREFIX, plen) == 0) {
-        for (size_t i = 0; i < sizeof core / sizeof core[0]; i++) {
-            if (strcmp(tag + plen, core[i]) == 0) {
-                *name = core[i];
-                return TAG_CORE;
-            }
-        }
-    }
-    return TAG_OTHER;
-}
-
-/* Whether the text can be a scalar of core type `name`; sets v's kind and meaning when it can. */
-static bool resolve_as_core(value *v, const char *name)
-{
-    if (strcmp(name, "str") == 0) {
-        v->kind = VALUE_STRING;
-        return true;
-    }
-    if (strcmp(name, "null") == 0) {
-        v->kind = VALUE_NULL;
-        return match_null(v->text, v->len);
-    }
-    if (strcmp(name, "bool") == 0) {
-        v->kind = VALUE_BOOL;
-        return match_bool(v->text, v->len, &v->boolean);
-    }
-    v->kind = VALUE_NUMBER;
-    if (strcmp(name, "int") == 0)
-        return match_int(v->text, v->len, &v->number);
-    /* !!float also takes the integer forms: `!!float 1` is 1.0. */
-    return match_int(v->text, v->len, &v->number) || match_float(v->text, v->len, &v->number);
-}
-
 /* A core tag on a scalar decides its kind; text that cannot be of that kind is an error. */
 static bool apply_core_scalar_tag(reader *r, value *v, const char *name)
 {
@@ -483,7 +317,7 @@ static bool apply_core_scalar_tag(reader *r, value *v, const char *name)
         diag_error(r->diags, v->at, "tag !!%s cannot be used on a scalar", name);
         return false;
     }
-    if (resolve_as_core(v, name))
+    if (yaml_resolve_as_core(v, name))
         return true;
     strbuf b;
     strbuf_init(&b);
@@ -494,9 +328,9 @@ static bool apply_core_scalar_tag(reader *r, value *v, const char *name)
 }
 
 /* Sets node->tag from a tag on a scalar or collection; core tags resolve to nothing. */
-static void keep_tag(reader *r, value *node, tag_class cls, const char *name)
+static void keep_tag(reader *r, value *node, yaml_tag_class cls, const char *name)
 {
-    if (cls == TAG_LOCAL || cls == TAG_OTHER)
+    if (cls == YAML_TAG_LOCAL || cls == YAML_TAG_OTHER)
         node->tag = arena_strdup(r->a, name);
 }
 
@@ -517,20 +351,39 @@ static value *make_scalar(reader *r, const yaml_event_t *ev)
     v->len = ev->data.scalar.length;
     v->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
     const char *name;
-    tag_class cls = classify_tag((const char *)ev->data.scalar.tag, &name);
-    if (cls == TAG_CORE)
+    yaml_tag_class cls = yaml_classify_tag((const char *)ev->data.scalar.tag, &name);
+    if (cls == YAML_TAG_CORE)
         return apply_core_scalar_tag(r, v, name) ? v : NULL;
-    if (cls == TAG_NONE && !ev->data.scalar.tag && !v->quoted)
-        resolve_plain(v);
+    if (cls == YAML_TAG_NONE && !ev->data.scalar.tag && !v->quoted)
+        yaml_resolve_plain(v);
     keep_tag(r, v, cls, name); /* tagged scalars stay strings whatever their text: `!Ref 123` */
     return v;
 }
 
-/* Adds a finished node (expanded size `size`) to the open collection, or makes it the root. */
-static bool attach(reader *r, value *node, size_t size, mark at)
+/* Whether x stays within what aliases may expand the document to: the limits, or the document's own size
+ * as written when that is larger (a big file without aliases is the input-size limit's to refuse). */
+static bool within_alias_limits(reader *r, expansion x, mark at)
 {
-    if (size > VALUE_MAX_EXPANDED)
-        return fail(r, at, "document has too many nodes (over 4000000, counting every alias as a copy)");
+    char limit[160];
+    size_t nodes = limit_of(r->limits, SFNVIZ_LIMIT_ALIAS_NODES), bytes = limit_of(r->limits, SFNVIZ_LIMIT_ALIAS_SIZE);
+    if (x.nodes > nodes && x.nodes > r->written_nodes) {
+        diag_error(r->diags, at, "document has too many nodes, counting every alias as a copy: more than %s",
+                   limit_describe(limit, sizeof limit, r->limits, SFNVIZ_LIMIT_ALIAS_NODES));
+        return false;
+    }
+    if (x.bytes > bytes && x.bytes > r->len) {
+        diag_error(r->diags, at, "aliases make the document larger than %s",
+                   limit_describe(limit, sizeof limit, r->limits, SFNVIZ_LIMIT_ALIAS_SIZE));
+        return false;
+    }
+    return true;
+}
+
+/* Adds a finished node (its expansion `size`) to the open collection, or makes it the root. */
+static bool attach(reader *r, value *node, expansion size, mark at)
+{
+    if (!within_alias_limits(r, size, at))
+        return false;
     if (r->depth == 0) {
         if (!r->root)
             r->root = node;
@@ -540,7 +393,7 @@ static bool attach(reader *r, value *node, size_t size, mark at)
     if (f->node->kind == VALUE_SEQ) {
         r->items = sfn_grow(r->items, &r->items_cap, r->items_len + 1, sizeof *r->items);
         r->items[r->items_len++] = node;
-        f->expanded = add_saturating(f->expanded, size);
+        f->expanded = expansion_add(f->expanded, size);
     } else {
         f->key.val = node;
         f->has_key = false;
@@ -553,11 +406,10 @@ static bool attach(reader *r, value *node, size_t size, mark at)
             if (f->keys.slots)
                 keyset_insert(&f->keys, r->pairs + f->first, r->pairs_len - 1 - f->first);
         }
-        f->expanded = add_saturating(f->expanded, add_saturating(1, size)); /* the key counts as a node */
+        expansion key = {1, f->key.key_len}; /* the key counts as a node */
+        f->expanded = expansion_add(f->expanded, expansion_add(key, size));
     }
-    if (f->expanded > VALUE_MAX_EXPANDED)
-        return fail(r, at, "document has too many nodes (over 4000000, counting every alias as a copy)");
-    return true;
+    return within_alias_limits(r, f->expanded, at);
 }
 
 static bool expecting_key(const reader *r)
@@ -613,6 +465,7 @@ static bool set_key(reader *r, const char *key, size_t len, mark at)
     f->key.key_mark = at;
     f->key.val = NULL;
     f->has_key = true;
+    r->written_nodes++; /* as attach counts it */
     return true;
 }
 
@@ -620,8 +473,8 @@ static bool on_key_scalar(reader *r, const yaml_event_t *ev)
 {
     mark at = mark_from_yaml(r, ev->start_mark);
     const char *name;
-    tag_class cls = classify_tag((const char *)ev->data.scalar.tag, &name);
-    if (cls != TAG_NONE && !(cls == TAG_CORE && strcmp(name, "str") == 0))
+    yaml_tag_class cls = yaml_classify_tag((const char *)ev->data.scalar.tag, &name);
+    if (cls != YAML_TAG_NONE && !(cls == YAML_TAG_CORE && strcmp(name, "str") == 0))
         return fail(r, at, "tagged mapping keys are not supported");
     const char *anchor = (const char *)ev->data.scalar.anchor;
     const char *key;
@@ -647,7 +500,8 @@ static bool on_scalar(reader *r, const yaml_event_t *ev)
         return false;
     if (ev->data.scalar.anchor)
         anchors_define(&r->anchors, (const char *)ev->data.scalar.anchor, v, false);
-    return attach(r, v, 1, v->at);
+    r->written_nodes++;
+    return attach(r, v, (expansion){1, v->len}, v->at);
 }
 
 static bool on_alias(reader *r, const yaml_event_t *ev)
@@ -678,8 +532,8 @@ static bool on_alias(reader *r, const yaml_event_t *ev)
 static bool tag_collection(reader *r, value *node, const char *tag)
 {
     const char *name;
-    tag_class cls = classify_tag(tag, &name);
-    if (cls == TAG_CORE) {
+    yaml_tag_class cls = yaml_classify_tag(tag, &name);
+    if (cls == YAML_TAG_CORE) {
         const char *own = node->kind == VALUE_MAP ? "map" : "seq";
         if (strcmp(name, own) != 0) {
             diag_error(r->diags, node->at, "tag !!%s cannot be used on a %s", name,
@@ -711,7 +565,8 @@ static bool on_collection_start(reader *r, const yaml_event_t *ev, value_kind ki
     memset(f, 0, sizeof *f);
     f->node = node;
     f->first = is_map ? r->pairs_len : r->items_len;
-    f->expanded = 1;
+    f->expanded = (expansion){1, 0};
+    r->written_nodes++;
     f->anchor = anchor ? anchors_define(&r->anchors, (const char *)anchor, node, true) : SIZE_MAX;
     return true;
 }
@@ -745,7 +600,7 @@ static bool on_collection_end(reader *r)
         return true; /* libyaml balances its events; nothing to close */
     frame *f = &r->frames[r->depth - 1];
     value *node = f->node;
-    size_t size = f->expanded;
+    expansion size = f->expanded;
     /* The anchor may have been redefined inside the node; then the newer node keeps it. */
     if (f->anchor != SIZE_MAX && r->anchors.entries[f->anchor].node == node) {
         r->anchors.entries[f->anchor].open = false;
@@ -828,7 +683,8 @@ static void reader_free(reader *r)
     anchors_free(&r->anchors);
 }
 
-value *yaml_read(arena *a, const char *path, const char *text, size_t len, diag_list *diags)
+value *yaml_read(arena *a, const char *path, const char *text, size_t len, const sfnviz_limits *limits,
+                 diag_list *diags)
 {
     reader r;
     memset(&r, 0, sizeof r);
@@ -837,6 +693,7 @@ value *yaml_read(arena *a, const char *path, const char *text, size_t len, diag_
     r.text = text ? text : "";
     r.len = text ? len : 0;
     r.diags = diags;
+    r.limits = limits;
     value *root = read_stream(&r);
     reader_free(&r);
     return root;

@@ -22,14 +22,15 @@ static void doc_interpret(sfnviz_doc *doc, const char *text, size_t len, const s
                           const char *base_dir, const sfnviz_file_source *files)
 {
     double start = timing_now();
-    doc->root = value_read(&doc->arena, doc->path, text, len, &doc->diags);
+    const sfnviz_limits *limits = opts ? &opts->limits : NULL;
+    doc->root = value_read(&doc->arena, doc->path, text, len, limits, &doc->diags);
     timing_add(STAGE_READ, start);
     if (!doc->root) {
         doc->failed = true;
         return;
     }
     start = timing_now();
-    template_options t = {opts ? opts->root : NULL, base_dir, text, len, files};
+    template_options t = {opts ? opts->root : NULL, base_dir, text, len, files, limits};
     if (!template_read(&doc->arena, doc->path, doc->root, &t, &doc->machines, &doc->machine_count, &doc->diags))
         doc->failed = true;
     timing_add(STAGE_MODEL, start);
@@ -41,7 +42,7 @@ sfnviz_doc *sfnviz_doc_load_file(const char *path, const sfnviz_load_options *op
     char *text = NULL, err[256];
     size_t len = 0;
     double start = timing_now();
-    int rc = source_read_file(&doc->arena, path, &text, &len, err, sizeof err);
+    int rc = source_read_file(&doc->arena, path, opts ? &opts->limits : NULL, &text, &len, err, sizeof err);
     timing_add(STAGE_READ, start);
     if (rc != 0) {
         diag_error(&doc->diags, mark_at(doc->path, 0, 0), "%s", err);
@@ -58,7 +59,7 @@ sfnviz_doc *sfnviz_doc_load_stream(const char *name, FILE *stream, const sfnviz_
     char *text = NULL, err[256];
     size_t len = 0;
     double start = timing_now();
-    int rc = source_read_stream(&doc->arena, stream, &text, &len, err, sizeof err);
+    int rc = source_read_stream(&doc->arena, stream, opts ? &opts->limits : NULL, &text, &len, err, sizeof err);
     timing_add(STAGE_READ, start);
     if (rc != 0) {
         diag_error(&doc->diags, mark_at(doc->path, 0, 0), "%s", err);

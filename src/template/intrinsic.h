@@ -15,6 +15,7 @@ typedef struct template_ctx {
     const value *resources;  /* the template's Resources map, or NULL */
     const value *parameters; /* Parameters map, or NULL */
     const value *mappings;   /* Mappings map, or NULL */
+    const sfnviz_limits *limits; /* the loader's (NULL: the defaults) */
 } template_ctx;
 
 /* True for a tagged node or a one-key map whose key is `Ref`, `Condition` or `Fn::...`. */

@@ -1,5 +1,6 @@
 /* substitute.c: DefinitionSubstitutions; see substitute.h. */
 #include "template/substitute.h"
+#include "base/limits.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@ enum { SUBSTITUTE_MAX_ROUNDS = 64 };
 bool substitutions_read(const template_ctx *t, const value *map, substitutions *out, diag_list *diags)
 {
     memset(out, 0, sizeof *out);
+    out->limits = t->limits;
     if (!map)
         return true;
     out->at = map->at;
@@ -37,11 +39,12 @@ bool substitutions_read(const template_ctx *t, const value *map, substitutions *
 }
 
 /* One pass over text: every `${key}` of the chosen kind (final or not) replaced. Returns whether anything
- * changed; sets *too_large (and stops) when the result passes SUBSTITUTE_MAX_BYTES. */
+ * changed; sets *too_large (and stops) when the result passes the substitution-size limit. */
 static bool substitute_pass(const substitutions *s, bool final, const char *text, size_t len, strbuf *out,
                             bool *too_large)
 {
     bool changed = false, closers_left = true;
+    size_t max = limit_of(s->limits, SFNVIZ_LIMIT_SUBSTITUTION_SIZE);
     size_t i = 0;
     while (i < len) {
         const char *close = NULL;
@@ -62,7 +65,7 @@ static bool substitute_pass(const substitutions *s, bool final, const char *text
             strbuf_puts(out, s->values[k]);
             i = (size_t)(close - text) + 1;
             changed = true;
-            if (out->len > SUBSTITUTE_MAX_BYTES) {
+            if (out->len > max) {
                 *too_large = true;
                 return changed;
             }
@@ -118,26 +121,44 @@ const char *substitute_text(arena *a, const substitutions *s, const char *text, 
     return strbuf_to_arena(&cur, a);
 }
 
+/* One substitution of a whole definition: what it has grown by so far, which the substitution-size limit
+ * bounds too (many strings, each within the limit, or one reached through many YAML aliases). */
+typedef struct subst_run {
+    arena *a;
+    const substitutions *s;
+    diag_list *diags;
+    size_t grown;
+    bool failed;
+} subst_run;
+
+static void too_large(subst_run *run, mark at, const char *what)
+{
+    char limit[160];
+    diag_error(run->diags, at, "DefinitionSubstitutions %s %s", what,
+               limit_describe(limit, sizeof limit, run->s->limits, SFNVIZ_LIMIT_SUBSTITUTION_SIZE));
+    run->failed = true;
+}
+
 /* A string or key with substitutions applied; NULL when unchanged. Reports a cycle at `at`. */
-static const char *substitute_at(arena *a, const substitutions *s, const char *text, size_t len, mark at,
-                                 size_t *out_len, diag_list *diags, bool *failed)
+static const char *substitute_at(subst_run *run, const char *text, size_t len, mark at, size_t *out_len)
 {
     substitute_problem problem;
-    const char *r = substitute_text(a, s, text, len, out_len, &problem);
+    const char *r = substitute_text(run->a, run->s, text, len, out_len, &problem);
     if (problem == SUBSTITUTE_CYCLE) {
-        diag_error(diags, at, "DefinitionSubstitutions do not settle here: a value refers to itself, directly "
-                              "or through others");
-        *failed = true;
+        diag_error(run->diags, at, "DefinitionSubstitutions do not settle here: a value refers to itself, "
+                                   "directly or through others");
+        run->failed = true;
     } else if (problem == SUBSTITUTE_TOO_LARGE) {
-        diag_error(diags, at, "DefinitionSubstitutions make this text larger than %d MiB",
-                   SUBSTITUTE_MAX_BYTES / (1024 * 1024));
-        *failed = true;
+        too_large(run, at, "make this text larger than");
+    } else if (r && *out_len > len) {
+        run->grown += *out_len - len;
+        if (run->grown > limit_of(run->s->limits, SFNVIZ_LIMIT_SUBSTITUTION_SIZE))
+            too_large(run, at, "grow the definition by more than");
     }
     return r;
 }
 
-static const value *substitute_node(arena *a, const substitutions *s, const value *v, diag_list *diags,
-                                    bool *failed);
+static const value *substitute_node(subst_run *run, const value *v);
 
 static value *copy_node(arena *a, const value *v)
 {
@@ -153,21 +174,20 @@ static value *copy_node(arena *a, const value *v)
     return c;
 }
 
-static const value *substitute_children(arena *a, const substitutions *s, const value *v, diag_list *diags,
-                                        bool *failed)
+static const value *substitute_children(subst_run *run, const value *v)
 {
     value *c = NULL;
-    for (size_t i = 0; i < v->count && !*failed; i++) {
+    for (size_t i = 0; i < v->count && !run->failed; i++) {
         const value *child = v->kind == VALUE_SEQ ? v->items[i] : v->pairs[i].val;
-        const value *r = substitute_node(a, s, child, diags, failed);
+        const value *r = substitute_node(run, child);
         size_t klen = 0;
-        const char *key = v->kind == VALUE_MAP ? substitute_at(a, s, v->pairs[i].key, v->pairs[i].key_len,
-                                                               v->pairs[i].key_mark, &klen, diags, failed)
-                                               : NULL;
+        const char *key = v->kind == VALUE_MAP && !run->failed
+                              ? substitute_at(run, v->pairs[i].key, v->pairs[i].key_len, v->pairs[i].key_mark, &klen)
+                              : NULL;
         if (r == child && !key)
             continue;
         if (!c)
-            c = copy_node(a, v);
+            c = copy_node(run->a, v);
         if (v->kind == VALUE_SEQ) {
             c->items[i] = (value *)r;
         } else {
@@ -181,18 +201,17 @@ static const value *substitute_children(arena *a, const substitutions *s, const 
     return c ? c : v;
 }
 
-static const value *substitute_node(arena *a, const substitutions *s, const value *v, diag_list *diags,
-                                    bool *failed)
+static const value *substitute_node(subst_run *run, const value *v)
 {
     if (v->kind == VALUE_SEQ || v->kind == VALUE_MAP)
-        return substitute_children(a, s, v, diags, failed);
+        return substitute_children(run, v);
     if (v->kind != VALUE_STRING)
         return v;
     size_t len = 0;
-    const char *text = substitute_at(a, s, v->text, v->len, v->at, &len, diags, failed);
+    const char *text = substitute_at(run, v->text, v->len, v->at, &len);
     if (!text)
         return v;
-    value *c = copy_node(a, v);
+    value *c = copy_node(run->a, v);
     c->text = text;
     c->len = len;
     c->substituted = true;
@@ -260,7 +279,7 @@ const value *substitute_tree(arena *a, const substitutions *s, const value *v, d
 {
     if (!s->count)
         return v;
-    bool failed = false;
-    const value *r = substitute_node(a, s, v, diags, &failed);
-    return failed ? NULL : r;
+    subst_run run = {a, s, diags, 0, false};
+    const value *r = substitute_node(&run, v);
+    return run.failed ? NULL : r;
 }

@@ -18,6 +18,7 @@ typedef struct substitutions {
     const char **values;
     bool *final; /* the value came from an intrinsic: substitute once */
     mark at;     /* the DefinitionSubstitutions map */
+    const sfnviz_limits *limits; /* the substitution-size limit (NULL: the default) */
 } substitutions;
 
 /* Reads the DefinitionSubstitutions map (values: strings, numbers, booleans or intrinsics). Returns false
@@ -27,10 +28,8 @@ bool substitutions_read(const template_ctx *t, const value *map, substitutions *
 typedef enum substitute_problem {
     SUBSTITUTE_OK,
     SUBSTITUTE_CYCLE,     /* replacing does not settle */
-    SUBSTITUTE_TOO_LARGE, /* the text would pass SUBSTITUTE_MAX_BYTES */
+    SUBSTITUTE_TOO_LARGE, /* the text would pass the substitution-size limit */
 } substitute_problem;
-
-enum { SUBSTITUTE_MAX_BYTES = 16 * 1024 * 1024 };
 
 /* The text with every `${Key}` replaced (NULL: unchanged, or a problem, said in *problem). */
 const char *substitute_text(arena *a, const substitutions *s, const char *text, size_t len, size_t *out_len,

@@ -4,6 +4,7 @@
 #include "template/intrinsic.h"
 #include "model/resolve.h"
 #include "read/source.h"
+#include "base/limits.h"
 #include "template/substitute.h"
 
 #include <limits.h>
@@ -189,27 +190,36 @@ static void build_from(reader *r, machine *m, const value *def, const substituti
     diag_list_init(&local);
     const value *done = substitute_tree(r->a, subs, def, &local);
     if (done)
-        workflow_build(r->a, m, done, &r->res, &local);
+        workflow_build(r->a, m, done, &r->res, r->t.limits, &local);
     take_diagnostics(r, m, &local, NULL);
 }
 
 /* Parses definition text (a file, or a DefinitionString). A definition that only parses after
  * substitution (a placeholder where a number goes) is substituted as text first, as CloudFormation does. */
-typedef value *(*read_fn)(arena *a, const char *path, const char *text, size_t len, diag_list *diags);
+typedef value *(*read_fn)(arena *a, const char *path, const char *text, size_t len, const sfnviz_limits *limits,
+                          diag_list *diags);
+
+/* JSON has no aliases, so nothing of the limits applies past the file's size. */
+static value *read_json(arena *a, const char *path, const char *text, size_t len, const sfnviz_limits *limits,
+                        diag_list *diags)
+{
+    (void)limits;
+    return json_read(a, path, text, len, diags);
+}
 
 static const value *parse_definition(reader *r, read_fn read, const char *path, const char *text, size_t len,
                                      const substitutions *subs, diag_list *errors, diag_list *warnings)
 {
     diag_list first;
     diag_list_init(&first);
-    const value *v = read(r->a, path, text, len, &first);
+    const value *v = read(r->a, path, text, len, r->t.limits, &first);
     if (!v && subs->count) {
         size_t n = 0;
         substitute_problem problem;
         const char *subst = substitute_text(r->a, subs, text, len, &n, &problem);
         diag_list second;
         diag_list_init(&second);
-        v = subst ? read(r->a, path, subst, n, &second) : NULL;
+        v = subst ? read(r->a, path, subst, n, r->t.limits, &second) : NULL;
         if (v) /* the first reading's errors are moot: keep the second's warnings */
             diag_list_free(&first), first = second;
         else
@@ -228,7 +238,7 @@ static int read_from_disk(reader *r, const char *path, char **text, size_t *len,
     struct stat st;
     if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
         return 2;
-    if (source_read_file(r->a, path, text, len, err, err_size) == 0)
+    if (source_read_file(r->a, path, r->t.limits, text, len, err, err_size) == 0)
         return 0;
     return exists(path) ? -1 : 1;
 }
@@ -240,7 +250,13 @@ static int read_from_source(reader *r, const char *path, char **text, size_t *le
     size_t n = 0;
     snprintf(err, err_size, "cannot be read");
     int rc = r->files->read(r->files->ctx, path, &got, &n, err, err_size);
-    if (rc == 0 && got) {
+    size_t max = limit_of(r->t.limits, SFNVIZ_LIMIT_INPUT_SIZE);
+    if (rc == 0 && got && n > max) {
+        char limit[160];
+        snprintf(err, err_size, "larger than %s", limit_describe(limit, sizeof limit, r->t.limits,
+                                                                 SFNVIZ_LIMIT_INPUT_SIZE));
+        rc = -1;
+    } else if (rc == 0 && got) {
         *text = arena_strndup(r->a, got, n);
         *len = n;
     }
@@ -435,7 +451,7 @@ static void load_definition_string(reader *r, machine *m, const value *v, const 
     diag_list_init(&warnings);
     /* CloudFormation takes a DefinitionString as JSON only. Its text is read as if it were the template:
      * place_marks then moves every position onto the template's own lines. */
-    const value *def = parse_definition(r, json_read, r->path, text, strlen(text), subs, &errors, &warnings);
+    const value *def = parse_definition(r, read_json, r->path, text, strlen(text), subs, &errors, &warnings);
     origin o = {r, block ? ORIGIN_BLOCK : one_line ? ORIGIN_LINE : ORIGIN_INSIDE, base, indent, &line, v->at};
     if (!def) {
         mark at = errors.count ? errors.items[0].at : v->at, inner = at;
@@ -595,6 +611,7 @@ static void setup_reader(reader *r, arena *a, const char *path, const value *roo
     r->len = opts ? opts->len : 0;
     r->files = opts ? opts->files : NULL;
     r->t.a = a;
+    r->t.limits = opts ? opts->limits : NULL;
     r->t.resources = value_get(root, "Resources");
     r->t.parameters = value_get(root, "Parameters");
     r->t.mappings = value_get(root, "Mappings");

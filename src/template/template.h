@@ -25,6 +25,8 @@ typedef struct template_options {
     size_t len;
     /* Where DefinitionUri files are read from; NULL: the file system. */
     const sfnviz_file_source *files;
+    /* How large the files and what they expand to may be (NULL: the defaults). */
+    const sfnviz_limits *limits;
 } template_options;
 
 /* Finds the machines of a parsed file. Returns false with an error in diags when the file is neither a

@@ -93,22 +93,22 @@ static void test_source(void)
     arena_init(&a);
     char *text = NULL, err[128];
     size_t len = 0;
-    CHECK_INT(source_read_file(&a, path, &text, &len, err, sizeof err), 0);
+    CHECK_INT(source_read_file(&a, path, NULL, &text, &len, err, sizeof err), 0);
     CHECK_INT(len, n);
     CHECK(text && memcmp(text, data, n) == 0 && text[n] == '\0');
 
     FILE *f = fopen(path, "rb"); /* a stream of unknown size: its buffer grows */
     CHECK(f != NULL);
     if (f) {
-        CHECK_INT(source_read_stream(&a, f, &text, &len, err, sizeof err), 0);
+        CHECK_INT(source_read_stream(&a, f, NULL, &text, &len, err, sizeof err), 0);
         CHECK_INT(len, n);
         CHECK(text && memcmp(text, data, n) == 0 && text[n] == '\0');
         fclose(f);
     }
     unlink(path);
-    CHECK_INT(source_read_file(&a, path, &text, &len, err, sizeof err), -1);
+    CHECK_INT(source_read_file(&a, path, NULL, &text, &len, err, sizeof err), -1);
     CHECK_STR(err, "no such file");
-    CHECK_INT(source_read_file(&a, "/tmp", &text, &len, err, sizeof err), -1);
+    CHECK_INT(source_read_file(&a, "/tmp", NULL, &text, &len, err, sizeof err), -1);
     CHECK_STR(err, "is a directory, not a file");
     arena_release(&a);
     free(data);

@@ -589,13 +589,13 @@ static char *nested_arrays(size_t depth)
 
 static void test_depth(void)
 {
-    char *s = nested_arrays(600);
-    CHECK_STR(error_of(s), "t.json:1:513: error: nesting deeper than 512 levels");
+    char *s = nested_arrays(2100);
+    CHECK_STR(error_of(s), "t.json:1:2049: error: nesting deeper than 2048 levels");
     free(s);
-    s = nested_arrays(513);
-    CHECK_STR(error_of(s), "t.json:1:513: error: nesting deeper than 512 levels");
+    s = nested_arrays(2049);
+    CHECK_STR(error_of(s), "t.json:1:2049: error: nesting deeper than 2048 levels");
     free(s);
-    s = nested_arrays(512);
+    s = nested_arrays(2048);
     CHECK_STR(error_of(s), "(parsed)");
     free(s);
     s = nested_arrays(500);
@@ -614,22 +614,22 @@ static void test_depth(void)
     /* Objects count too, and so does a mix. */
     strbuf b;
     strbuf_init(&b);
-    for (int i = 0; i < 513; i++)
+    for (int i = 0; i < 2049; i++)
         strbuf_puts(&b, "{\"a\":");
-    CHECK_STR(error_of(b.data), "t.json:1:2561: error: nesting deeper than 512 levels");
+    CHECK_STR(error_of(b.data), "t.json:1:10241: error: nesting deeper than 2048 levels");
     strbuf_free(&b);
     strbuf_init(&b);
-    for (int i = 0; i < 256; i++)
+    for (int i = 0; i < 1024; i++)
         strbuf_puts(&b, "{\"a\":[");
     strbuf_puts(&b, "1");
-    for (int i = 0; i < 256; i++)
+    for (int i = 0; i < 1024; i++)
         strbuf_puts(&b, "]}");
     CHECK_STR(error_of(b.data), "(parsed)");
     strbuf_free(&b);
 
     /* Deep input far past the limit: refused without running out of stack. */
     s = nested_arrays(1000000);
-    CHECK_STR(error_of(s), "t.json:1:513: error: nesting deeper than 512 levels");
+    CHECK_STR(error_of(s), "t.json:1:2049: error: nesting deeper than 2048 levels");
     free(s);
 }
 

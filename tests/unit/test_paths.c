@@ -22,7 +22,7 @@ static void model_read(model *t, const char *asl, bool flat)
     memset(&t->m, 0, sizeof t->m);
     value *root = json_read(&t->a, "t.asl.json", asl, strlen(asl), &t->d);
     CHECK(root != NULL);
-    CHECK(root && workflow_build(&t->a, &t->m, root, NULL, &t->d));
+    CHECK(root && workflow_build(&t->a, &t->m, root, NULL, NULL, &t->d));
     size_t n = t->m.state_count ? t->m.state_count : 1, e = t->m.edge_count ? t->m.edge_count : 1;
     t->closes_loop = calloc(e, sizeof *t->closes_loop);
     t->depth = calloc(n, sizeof *t->depth);

@@ -390,7 +390,7 @@ static void test_definition_uri_file(void)
     CHECK(doc->machines[1].message && strstr(doc->machines[1].message, "--root"));
     sfnviz_doc_free(doc);
     /* --root widens the project: the file is then merely missing. */
-    sfnviz_load_options lo = {"/tmp"};
+    sfnviz_load_options lo = {.root = "/tmp"};
     doc = sfnviz_doc_load_file(tpl, &lo);
     CHECK_INT(doc->machines[1].status, MACHINE_MISSING);
     sfnviz_doc_free(doc);

@@ -1,0 +1,133 @@
+# limits.sh: the limits on what input may make sfnviz do (sfnviz.h, `--limit NAME=N`, README "Security").
+# Each is met with an error naming the file, the position where there is one, and the limit with the way
+# to raise it; raising it lets the same input through; and --limit refuses what it cannot mean.
+source "$(dirname "$0")/lib.sh" "$@"
+cd "$WORK" || exit 1
+
+# --- input-size: files, standard input and DefinitionUri files ------------------------------------------
+cat >small.asl.json <<'JSON'
+{"Comment": "a definition of a little over a hundred bytes, to be over a limit of 100",
+ "StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}
+JSON
+run list --limit input-size=100 small.asl.json
+expect_rc "a file over input-size is refused" 2
+expect_err "the message names the file and the limit" \
+  '^small\.asl\.json: error: larger than 100 bytes \(the input-size limit; raise it with --limit input-size=N\)$'
+run list --limit input-size=1K small.asl.json
+expect_rc "K is 1024 bytes: the file fits" 0
+run list --limit input-size=100 - <small.asl.json
+expect_rc "standard input over input-size is refused" 2
+expect_err "and named <stdin>" '^<stdin>: error: larger than 100 bytes \(the input-size limit'
+cat >uri.yaml <<'YAML'
+Resources:
+  M:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      DefinitionUri: small.asl.json
+YAML
+run render -f json --limit input-size=120 uri.yaml
+expect_rc "a DefinitionUri file over input-size: the machine cannot be drawn" 2
+expect_json "its message says why, at the DefinitionUri" "$OUT" 'd["machines"][0]["message"].strip()' \
+  "uri.yaml:5:22: error: DefinitionUri file small.asl.json: larger than 120 bytes (the input-size limit; raise it with --limit input-size=N)"
+
+# --- alias-nodes and alias-size: what YAML aliases may add --------------------------------------------
+python3 - <<'PY'
+big = "x" * 100000
+with open("aliases.asl.yaml", "w") as f:
+    f.write("StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n    Parameters:\n")
+    f.write("      s: &s " + big + "\n")
+    f.write("      l1: &l1 [" + ", ".join(["*s"] * 100) + "]\n")
+    f.write("      l2: [" + ", ".join(["*l1"] * 100) + "]\n")
+with open("nodes.asl.yaml", "w") as f:
+    f.write("StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n    Parameters:\n")
+    f.write("      l0: &l0 [" + ", ".join(["1"] * 100) + "]\n")
+    f.write("      l1: [" + ", ".join(["*l0"] * 100) + "]\n")
+with open("flat.asl.yaml", "w") as f:
+    f.write("StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n    Parameters:\n")
+    f.write("      l: [" + ", ".join(["1"] * 5000) + "]\n")
+PY
+for cmd in "render -f json" "check" "summary" "diff aliases.asl.yaml"; do
+  run $cmd aliases.asl.yaml
+  expect_rc "$cmd: 10 000 copies of a 100 kB string (1 GB) are refused at once" 2
+  expect_err "$cmd: at the alias that passes alias-size, with the way to raise it" \
+    'aliases\.asl\.yaml:9:[0-9]+: error: aliases make the document larger than 64 MiB \(the alias-size limit; raise it with --limit alias-size=N\)'
+done
+run render -f json --limit alias-size=2G aliases.asl.yaml
+expect_rc "raised past the expansion, the document is read" 0
+run diff --limit alias-size=2G aliases.asl.yaml aliases.asl.yaml
+expect_rc "and diff compares every copy without blowing up (each pair of nodes once)" 0
+expect_out "and finds them the same" "same"
+run render -f json --limit alias-nodes=5000 nodes.asl.yaml
+expect_rc "10 000 nodes through aliases pass alias-nodes=5000: refused" 2
+expect_err "at the alias, naming the limit" \
+  'nodes\.asl\.yaml:8:[0-9]+: error: document has too many nodes, counting every alias as a copy: more than 5000 \(the alias-nodes limit; raise it with --limit alias-nodes=N\)'
+run render -f json --limit alias-nodes=5000 flat.asl.yaml
+expect_rc "5000 nodes written out, with no alias, are not the alias limit's to refuse" 0
+
+# --- substitution-size: per text, and what a definition grows by in all --------------------------------
+python3 - <<'PY'
+ten_k = "y" * 10000
+comments = "".join('        S%d: {Type: Pass, Comment: "%s", Next: S%d}\n' % (i, "${X}" * 10, i + 1) for i in range(100))
+with open("subst.yaml", "w") as f:
+    f.write("Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n")
+    f.write("      DefinitionSubstitutions: {X: %s}\n" % ten_k)
+    f.write("      Definition:\n        StartAt: S0\n        States:\n")
+    f.write(comments.replace("        S", "          S"))
+    f.write("          S100: {Type: Succeed}\n")
+PY
+run render -f json --limit substitution-size=1M subst.yaml
+expect_rc "100 texts of 100 kB each (10 MB in all) pass a 1 MiB budget: refused" 2
+expect_json "the message says the definition grew past the limit" "$OUT" \
+  '"DefinitionSubstitutions grow the definition by more than 1 MiB (the substitution-size limit; raise it with --limit substitution-size=N)" in d["machines"][0]["message"]' true
+run render -f json --limit substitution-size=50K subst.yaml
+expect_json "one text of 100 kB passes a 50 KiB limit on its own" "$OUT" \
+  '"make this text larger than 50 KiB (the substitution-size limit" in d["machines"][0]["message"]' true
+run render -f json subst.yaml
+expect_rc "within the default (16 MiB), the definition is substituted" 0
+
+# --- states ----------------------------------------------------------------------------------------------
+python3 - <<'PY'
+states = ", ".join('"S%d": {"Type": "Pass", "Next": "S%d"}' % (i, i + 1) for i in range(300))
+open("many.asl.json", "w").write('{"StartAt": "S0", "States": {%s, "S300": {"Type": "Succeed"}}}' % states)
+PY
+run check --limit states=100 many.asl.json
+expect_rc "check: more states than the limit is a finding" 1
+expect_err "" '.'
+expect_out "at the States map, naming the limit" \
+  '^many\.asl\.json:1:[0-9]+: error: the definition has more states than 100 \(the states limit; raise it with --limit states=N\) \[definition-invalid\]$'
+run render -f dot --limit states=100 many.asl.json
+expect_rc "render: a machine over the limit is not drawn" 2
+run summary --limit states=301 many.asl.json
+expect_rc "301 states are within states=301" 0
+
+# --- nesting depth: fixed at 2048 levels, enough for 500 nested Parallels -------------------------------
+python3 - <<'PY'
+s = '{"StartAt": "Leaf", "States": {"Leaf": {"Type": "Pass", "End": true}}}'
+for k in range(1, 301):
+    s = '{"StartAt": "P%d", "States": {"P%d": {"Type": "Parallel", "End": true, "Branches": [%s]}}}' % (k, k, s)
+open("par300.asl.json", "w").write(s)
+open("deep.asl.json", "w").write('{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true, "Parameters": {"x": '
+                                 + "[" * 2045 + "]" * 2045 + "}}}}")
+PY
+for cmd in "list" "check" "summary" "render -f json" "render -f mermaid"; do
+  run $cmd par300.asl.json
+  expect_rc "$cmd: 300 nested Parallels (1200 levels of nesting) are read" 0
+done
+run render -f json par300.asl.json
+expect_json "all 301 states are there" "$OUT" 'len(d["machines"][0]["states"])' 301
+run check deep.asl.json
+expect_rc "2049 levels of nesting: the file does not parse" 2
+expect_err "at the bracket past the limit" '^deep\.asl\.json:1:[0-9]+: error: nesting deeper than 2048 levels$'
+
+# --- --limit refuses what it cannot mean ---------------------------------------------------------------
+for bad in "states=0" "states=-1" "states=1K" "input-size=1X" "input-size=99999999999999999999" \
+           "input-size=20000000000G" "nothing=1" "states" "=5"; do
+  run list --limit "$bad" small.asl.json
+  expect_rc "--limit $bad is a usage error" 2
+  expect_err "--limit $bad says what --limit takes" "^sfnviz: --limit "
+done
+for cmd in render list check summary diff; do
+  check "$cmd --help lists the limits" bash -c "'$BIN' $cmd --help | grep -q 'alias-size=64M'"
+done
+
+finish
