@@ -37,4 +37,26 @@ static inline const sfnviz_machine **fuzz_machines(const sfnviz_doc *doc, size_t
     return ms;
 }
 
+/* A loaded input and its machines, for the targets that export them all. */
+typedef struct fuzz_doc {
+    sfnviz_doc *doc;
+    const sfnviz_machine **ms;
+    size_t n;
+} fuzz_doc;
+
+/* fuzz_load and fuzz_machines: 0, or -1 when nothing loads. */
+static inline int fuzz_open(fuzz_doc *f, const uint8_t *data, size_t size)
+{
+    f->doc = fuzz_load(data, size);
+    f->n = 0;
+    f->ms = f->doc ? fuzz_machines(f->doc, &f->n) : NULL;
+    return f->doc ? 0 : -1;
+}
+
+static inline void fuzz_close(fuzz_doc *f)
+{
+    free(f->ms);
+    sfnviz_doc_free(f->doc);
+}
+
 #endif

@@ -5,11 +5,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    sfnviz_doc *doc = fuzz_load(data, size);
-    if (!doc)
+    fuzz_doc f;
+    if (fuzz_open(&f, data, size) != 0)
         return 0;
-    size_t n;
-    const sfnviz_machine **ms = fuzz_machines(doc, &n);
     const sfnviz_summary_options variants[] = {
         {SFNVIZ_SUMMARY_TEXT, 1, 0, 20},
         {SFNVIZ_SUMMARY_TEXT, 0, 1, 200},
@@ -19,10 +17,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t v = 0; v < sizeof variants / sizeof *variants; v++) {
         char *out = NULL, err[256];
         size_t len;
-        if (sfnviz_summary(doc, ms, n, &variants[v], &out, &len, err, sizeof err) == 0)
+        if (sfnviz_summary(f.doc, f.ms, f.n, &variants[v], &out, &len, err, sizeof err) == 0)
             free(out);
     }
-    free(ms);
-    sfnviz_doc_free(doc);
+    fuzz_close(&f);
     return 0;
 }

@@ -32,21 +32,31 @@ static void compare_state(arena *a, change_list *l, const machine *om, const wf_
         change_list_add_text(l, n->name, "scope", json_string(a, os), json_string(a, ns));
 }
 
+/* States match by name. A name written more than once (an invalid machine, which the diff still shows)
+ * matches by occurrence, the k-th state of that name on one side with the k-th on the other, so that a
+ * machine is the same as itself; the map's namespace is the occurrence. seen[] counts the occurrences of
+ * each name on a side, by the name's first old state. */
 static void match_states(arena *a, machine_diff *md, change_list *l)
 {
     const machine *om = md->old_m, *nm = md->new_m;
     strmap by_name;
     strmap_init(&by_name);
+    int *old_seen = sfn_calloc(om->state_count, sizeof *old_seen);
+    int *new_seen = sfn_calloc(om->state_count, sizeof *new_seen);
     strbuf scope_text[2];
     strbuf_init(&scope_text[0]);
     strbuf_init(&scope_text[1]);
     for (size_t i = 0; i < om->state_count; i++) {
-        strmap_put(&by_name, 0, om->states[i].name, (int)i);
+        int first = strmap_put(&by_name, 0, om->states[i].name, (int)i);
+        int occurrence = old_seen[first]++;
+        if (occurrence)
+            strmap_put(&by_name, occurrence, om->states[i].name, (int)i);
         md->old_states[i] = DIFF_REMOVED;
     }
     for (size_t i = 0; i < nm->state_count; i++) {
-        int k = strmap_get(&by_name, 0, nm->states[i].name);
-        if (k < 0 || md->old_states[k] != DIFF_REMOVED) { /* new, or a repeated name already matched */
+        int first = strmap_get(&by_name, 0, nm->states[i].name);
+        int k = first < 0 ? -1 : strmap_get(&by_name, new_seen[first]++, nm->states[i].name);
+        if (k < 0) { /* new, or a name repeated more often than in the old version */
             md->new_states[i] = DIFF_ADDED;
             continue;
         }
@@ -54,6 +64,8 @@ static void match_states(arena *a, machine_diff *md, change_list *l)
         compare_state(a, l, om, &om->states[k], nm, &nm->states[i], scope_text);
         md->new_states[i] = md->old_states[k] = l->count > before ? DIFF_CHANGED : DIFF_SAME;
     }
+    free(old_seen);
+    free(new_seen);
     strmap_free(&by_name);
     strbuf_free(&scope_text[0]);
     strbuf_free(&scope_text[1]);

@@ -159,6 +159,34 @@ static void test_matching(void)
     sfnviz_doc_free(n);
 }
 
+/* A state name written twice (in a branch and at the top: the duplicate-state-name finding) matches by
+ * occurrence: the file is the same as itself, and a third Done is the one added. */
+static const char REPEATED[] = "StartAt: P\n"
+                               "States:\n"
+                               "  P: {Type: Parallel, Next: Done, Branches: [{StartAt: Done, States: {Done: {Type: Succeed}}}]}\n"
+                               "  Done: {Type: Succeed}\n";
+static const char REPEATED_MORE[] = "StartAt: P\n"
+                                    "States:\n"
+                                    "  P: {Type: Parallel, Next: Done, Branches: [{StartAt: Done, States: {Done: {Type: Succeed}}},\n"
+                                    "      {StartAt: Done, States: {Done: {Type: Succeed}}}]}\n"
+                                    "  Done: {Type: Succeed}\n";
+
+static void test_repeated_names(void)
+{
+    sfnviz_doc *versions[2] = {load("old.asl.yaml", REPEATED), load("new.asl.yaml", REPEATED_MORE)};
+    sfnviz_diff *self = sfnviz_diff_docs(versions[0], versions[0]);
+    CHECK(!sfnviz_diff_differs(self));
+    sfnviz_diff_free(self);
+    doc_diff d;
+    diff_docs(&d, versions[0], versions[1]);
+    const machine_diff *md = &d.machines[0];
+    CHECK_INT(count_of(md->new_states, md->new_m->state_count, DIFF_ADDED), 1);
+    CHECK_INT(count_of(md->old_states, md->old_m->state_count, DIFF_REMOVED), 0);
+    doc_diff_free(&d);
+    for (int i = 0; i < 2; i++)
+        sfnviz_doc_free(versions[i]);
+}
+
 static const char TEMPLATE_OLD[] = "Resources:\n"
                                    "  A: {Type: AWS::Serverless::StateMachine, Properties: {Definition: {StartAt: X, States: {X: {Type: Pass, End: true}}}}}\n"
                                    "  B: {Type: AWS::Serverless::StateMachine, Properties: {Definition: {StartAt: X, States: {X: {Type: Pass, End: true}}}}}\n";
@@ -218,6 +246,7 @@ int main(void)
     test_values();
     test_fields();
     test_matching();
+    test_repeated_names();
     test_machines();
     for (size_t i = 0; i < kept_count; i++)
         sfnviz_doc_free(kept[i]);
