@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# valgrind over the real-world corpus: every template and ASL file exported as JSON and checked, every
-# sample drawn as DOT, SVG and PNG and summarised in colour, the summary's golden workflows in every
+# valgrind over the real-world corpus: every template and ASL file exported as JSON and Markdown (Mermaid)
+# and checked, every sample drawn as DOT, SVG, PNG and Mermaid and summarised in colour, the summary's golden workflows in every
 # format, and every diff pair of tests/diff (text, Markdown, JSON; the review sample drawn). Any invalid read or write, use of uninitialised memory, or a leak definitely
 # lost in sfnviz's own code fails the test. Graphviz 2.43's own layout leaks are suppressed (valgrind.supp).
 # The runs are shared among SFNVIZ_VALGRIND_JOBS workers (default: the processors online; CTest gives this
@@ -24,9 +24,13 @@ mapfile -t checked < <(find "$tests/corpus" -type f \( -name '*.json' -o -name '
 half=$(((${#checked[@]} + 1) / 2))
 (IFS=$'\t'; printf 'check, first half (sarif)\tcheck\t-f\tsarif\t%s\n' "${checked[*]:0:$half}") >>"$work/runs"
 (IFS=$'\t'; printf 'check, second half (text)\tcheck\t%s\n' "${checked[*]:$half}") >>"$work/runs"
+# Mermaid and Markdown: every corpus machine in one process (-j 1: no workers outside valgrind).
+mapfile -t drawn < <(tail -n +2 "$tests/corpus/MANIFEST.tsv" | awk -F'\t' '$3 == "template" || $3 == "asl" {print $2}' |
+                     sed "s|^|$tests/corpus/|")
+(IFS=$'\t'; printf 'corpus (markdown)\trender\t-f\tmarkdown\t-j\t1\t-o\t%s\t%s\n' "$work/md/" "${drawn[*]}") >>"$work/runs"
 n=0
 for f in "$tests"/../samples/*/template.yml "$tests"/../samples/*/*.asl.yaml; do
-  for fmt in dot svg png; do
+  for fmt in dot svg png mermaid; do
     n=$((n + 1))
     printf '%s (%s)\trender\t%s\t-f\t%s\t-o\t%s\n' "$f" "$fmt" "$f" "$fmt" "$work/out$n/" >>"$work/runs"
   done

@@ -72,25 +72,10 @@ static int summarise_file(sfnviz_doc *doc, const options *o, const sfnviz_summar
     return rc;
 }
 
-/* What every JSON summary starts with; the rest ("machines": [...]}) goes into the file's object. */
-static const char SUMMARY_HEAD[] = "{\"version\": 1, ";
-
 static void put_json_file(FILE *out, const sfnviz_doc *doc, const char *data, size_t len)
 {
     char buf[2048];
-    fputs("{\"path\": ", out);
-    put_json_string(out, sfnviz_doc_path(doc));
-    fputs(", \"error\": ", out);
-    put_json_string(out, doc_error_text(doc, buf, sizeof buf));
-    size_t head = sizeof SUMMARY_HEAD - 1;
-    if (data && len > head && memcmp(data, SUMMARY_HEAD, head) == 0) {
-        while (len > head && data[len - 1] == '\n')
-            len--;
-        fputs(", ", out);
-        fwrite(data + head, 1, len - head, out);
-    } else {
-        fputs(", \"machines\": []}", out);
-    }
+    put_json_file_entry(out, sfnviz_doc_path(doc), doc_error_text(doc, buf, sizeof buf), data, len);
 }
 
 static int check_ids(const options *o, const bool *found)

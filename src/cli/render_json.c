@@ -7,9 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* What every JSON export starts with; the rest ("machines": [...]}) goes into the file's object. */
-static const char EXPORT_HEAD[] = "{\"version\": 1, ";
-
 /* One file's object; returns the file's exit code. */
 static int put_file(FILE *out, const char *path, const options *o, const sfnviz_render_options *ro)
 {
@@ -36,19 +33,7 @@ static int put_file(FILE *out, const char *path, const options *o, const sfnviz_
         file_error = err;
         rc = EXIT_BAD_INPUT;
     }
-    fputs("{\"path\": ", out);
-    put_json_string(out, sfnviz_doc_path(doc));
-    fputs(", \"error\": ", out);
-    put_json_string(out, file_error);
-    size_t head = sizeof EXPORT_HEAD - 1;
-    if (data && len > head && memcmp(data, EXPORT_HEAD, head) == 0) {
-        while (len > head && data[len - 1] == '\n')
-            len--;
-        fputs(", ", out);
-        fwrite(data + head, 1, len - head, out);
-    } else {
-        fputs(", \"machines\": []}", out);
-    }
+    put_json_file_entry(out, sfnviz_doc_path(doc), file_error, data, len);
     free(data);
     free(ms);
     sfnviz_doc_free(doc);

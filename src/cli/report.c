@@ -76,6 +76,24 @@ void put_json_string(FILE *out, const char *s)
     fputc('"', out);
 }
 
+void put_json_file_entry(FILE *out, const char *path, const char *error, const char *data, size_t len)
+{
+    static const char head[] = "{\"version\": 1, ";
+    size_t n = sizeof head - 1;
+    fputs("{\"path\": ", out);
+    put_json_string(out, path);
+    fputs(", \"error\": ", out);
+    put_json_string(out, error);
+    if (data && len > n && memcmp(data, head, n) == 0) {
+        while (len > n && data[len - 1] == '\n')
+            len--;
+        fputs(", ", out);
+        fwrite(data + n, 1, len - n, out);
+    } else {
+        fputs(", \"machines\": []}", out);
+    }
+}
+
 void put_safe_line(FILE *out, const char *s)
 {
     put_safe(out, s);

@@ -21,6 +21,10 @@ const char *doc_error_text(const sfnviz_doc *doc, char *buf, size_t size);
 
 /* s as a JSON string, quotes included (NULL: null). */
 void put_json_string(FILE *out, const char *s);
+/* One file's entry of a `{"version": 1, "files": [...]}` listing: {"path", "error", then the members of
+ * `data` (a library document, {"version": 1, "machines": [...]}) after its version}; no machines when
+ * data is NULL or not such a document. */
+void put_json_file_entry(FILE *out, const char *path, const char *error, const char *data, size_t len);
 void put_safe_line(FILE *out, const char *s);
 
 /* A render's warning callback: the message on standard error, made safe. */
