@@ -151,7 +151,7 @@ expect_rc "check: the template parses, so its broken definition is a finding" 1
 # drawn formats collapsed (dot lays 300 nested boxes out slowly: --detail full takes 14 s and 440 MB, and
 # auto drew them so, as their layout load is small, until boxes nested past 150 were collapsed). Each
 # Parallel is 4 levels of maps and sequences in the file (States, the state, Branches, a branch), so the
-# readers' nesting limit (VALUE_MAX_DEPTH = 512 in src/read/value.h) stops it at 127 Parallels; with the
+# readers' nesting limit (VALUE_MAX_DEPTH = 512 in src/read/value.h) lets 127 through, not 128; with the
 # limit at 4096 every command below passes, and the model, check, summary and graph stages were checked to
 # 1000 Parallels (1300 Maps) in a plain and an ASan build: they recurse once per scope, a few hundred bytes.
 # nested N: N Parallels, each the only state of the one around it, the innermost holding a Pass L
