@@ -1,6 +1,8 @@
 /* utf8.c: strict UTF-8; see utf8.h. */
 #include "base/utf8.h"
 
+#include <stdbool.h>
+
 size_t utf8_sequence_length(const unsigned char *s, size_t n)
 {
     unsigned char c = s[0];
@@ -46,4 +48,60 @@ long utf8_decode(const unsigned char *s, size_t n, size_t *used)
     for (size_t i = 1; i < len; i++)
         cp = (cp << 6) | (s[i] & 0x3F);
     return cp;
+}
+
+/* One code point as UTF-8 at out; returns the bytes written. */
+static size_t utf8_encode(long cp, unsigned char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (unsigned char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (unsigned char)(0xC0 | cp >> 6);
+        out[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (unsigned char)(0xE0 | cp >> 12);
+        out[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
+        out[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (unsigned char)(0xF0 | cp >> 18);
+    out[1] = (unsigned char)(0x80 | (cp >> 12 & 0x3F));
+    out[2] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
+    out[3] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+char *utf8_from_utf16(arena *a, const char *text, size_t *len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t n = *len;
+    bool little = n >= 2 && s[0] == 0xFF && s[1] == 0xFE, big = n >= 2 && s[0] == 0xFE && s[1] == 0xFF;
+    if ((!little && !big) || (little && n >= 4 && s[2] == 0 && s[3] == 0))
+        return NULL;
+    /* A unit gives at most 3 bytes (a surrogate pair: 4 from two units); an odd last byte, 3. */
+    unsigned char *out = arena_bump_bytes(a, n / 2 * 3 + 4), *o = out;
+    size_t i = 2;
+    while (i + 1 < n) {
+        long u = little ? s[i] | s[i + 1] << 8 : s[i] << 8 | s[i + 1];
+        i += 2;
+        if (u >= 0xD800 && u <= 0xDBFF && i + 1 < n) {
+            long low = little ? s[i] | s[i + 1] << 8 : s[i] << 8 | s[i + 1];
+            if (low >= 0xDC00 && low <= 0xDFFF) {
+                u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
+                i += 2;
+            }
+        }
+        if (u >= 0xD800 && u <= 0xDFFF)
+            u = 0xFFFD;
+        o += utf8_encode(u, o);
+    }
+    if (i < n)
+        o += utf8_encode(0xFFFD, o);
+    *o = 0;
+    *len = (size_t)(o - out);
+    return (char *)out;
 }

@@ -2,6 +2,8 @@
 #ifndef SFNVIZ_UTF8_H
 #define SFNVIZ_UTF8_H
 
+#include "base/arena.h"
+
 #include <stddef.h>
 
 /* Length of the well-formed UTF-8 sequence at s (at most n bytes available), or 0 when it is ill-formed:
@@ -10,5 +12,11 @@ size_t utf8_sequence_length(const unsigned char *s, size_t n);
 
 /* The code point at s, with *used set to its length; -1 (and *used = 1) when the bytes are ill-formed. */
 long utf8_decode(const unsigned char *s, size_t n, size_t *used);
+
+/* Text that starts with a UTF-16 byte order mark (FF FE little-endian, FE FF big-endian: what Windows
+ * PowerShell 5 writes with `>` or Out-File), converted to UTF-8 in the arena without the mark and
+ * NUL-terminated, its length in *len (which holds the input's). NULL when the text has no such mark, or has
+ * the UTF-32 one (FF FE 00 00). A lone surrogate or a last odd byte become U+FFFD, as in JSON escapes. */
+char *utf8_from_utf16(arena *a, const char *text, size_t *len);
 
 #endif

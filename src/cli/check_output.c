@@ -68,6 +68,8 @@ static void put_github(const char *s, bool property)
             fputs("%2C", stdout);
         else if (*p < 0x20 || *p == 0x7F)
             printf("\\x%02X", *p);
+        else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) /* a C1 control, as put_safe shows it */
+            printf("\\u%04X", *++p);
         else
             fputc(*p, stdout);
     }

@@ -26,12 +26,15 @@ const char *doc_error_text(const sfnviz_doc *doc, char *buf, size_t size)
 }
 
 /* Text from the user's files may hold control characters (a newline in a state name, an escape sequence):
- * shown as `\xNN` so a message stays one line and cannot drive the terminal. */
+ * shown as `\xNN` so a message stays one line and cannot drive the terminal. The C1 controls (U+0080 to
+ * U+009F, written C2 80 to C2 9F) too: terminals take U+009B as CSI, the start of an escape sequence. */
 void put_safe(FILE *out, const char *s)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         if (*p < 0x20 || *p == 0x7F)
             fprintf(out, "\\x%02X", *p);
+        else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+            fprintf(out, "\\u%04X", *++p);
         else
             fputc(*p, out);
     }

@@ -279,13 +279,29 @@ static void analyse(builder *b)
         count_inside(b);
 }
 
+/* How deep Parallel and Map boxes nest: the most scopes around any scope, the top level not counted. */
+static size_t box_depth(const machine *m)
+{
+    size_t deepest = 0;
+    for (size_t i = 0; i < m->scope_count; i++) {
+        size_t depth = 0;
+        for (int sc = (int)i; sc >= 0 && m->scopes[sc].parent >= 0; sc = m->states[m->scopes[sc].parent].scope)
+            depth++;
+        deepest = depth > deepest ? depth : deepest;
+    }
+    return deepest;
+}
+
 render_detail graph_plan(const machine *m)
 {
     static const struct {
         render_detail detail;
         size_t places;
     } steps[] = {{DETAIL_FULL, FULL_PLACES}, {DETAIL_COMPACT, COMPACT_PLACES}, {DETAIL_COLLAPSED, COLLAPSED_PLACES}};
+    bool deep = box_depth(m) > BOX_DEPTH_MAX;
     for (size_t k = 0; k < sizeof steps / sizeof *steps; k++) {
+        if (deep && steps[k].detail != DETAIL_COLLAPSED)
+            continue; /* full and compact keep every box */
         render_options o = {.detail = steps[k].detail}; /* no theme: planning draws nothing */
         builder b;
         builder_init(&b, m, &o, NULL);

@@ -184,13 +184,20 @@ void put_name_lines(strbuf *out, const char *name, size_t width, size_t lines)
     put_wrapped(out, name, fit, lines);
 }
 
-/* Appends user text s to a tooltip. */
+/* Appends user text s to a tooltip, cut with "…" past TIP_TEXT_MAX bytes written (on a character
+ * boundary): Graphviz cannot read back a DOT line of 16 384 bytes or more, and agwrite breaks a long
+ * string only at a space, so a megabyte name or Comment would make the DOT unreadable. */
 void put_tip(strbuf *out, const char *s)
 {
     strbuf clean;
     strbuf_init(&clean);
     clean_text(&clean, s ? s : "", false);
+    size_t start = out->len;
     for (const char *p = strbuf_cstr(&clean); *p; p++) {
+        if (out->len - start >= TIP_TEXT_MAX && ((unsigned char)*p & 0xC0) != 0x80) {
+            strbuf_puts(out, ELLIPSIS);
+            break;
+        }
         if (*p == '\\')
             strbuf_puts(out, "\\\\\\\\");
         else if (*p == '&')

@@ -3,6 +3,7 @@
 #include "read/source.h"
 #include "template/template.h"
 #include "base/timing.h"
+#include "base/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,11 @@ static void doc_interpret(sfnviz_doc *doc, const char *text, size_t len, const s
                           const char *base_dir, const sfnviz_file_source *files)
 {
     double start = timing_now();
+    /* UTF-16 becomes UTF-8 here, for both readers (libyaml alone would read it) and for the template
+     * stage, which finds positions in the text. */
+    const char *utf8 = utf8_from_utf16(&doc->arena, text, &len);
+    if (utf8)
+        text = utf8;
     const sfnviz_limits *limits = opts ? &opts->limits : NULL;
     doc->root = value_read(&doc->arena, doc->path, text, len, limits, &doc->diags);
     timing_add(STAGE_READ, start);

@@ -5,6 +5,7 @@
 #include "model/resolve.h"
 #include "read/source.h"
 #include "base/limits.h"
+#include "base/utf8.h"
 #include "template/substitute.h"
 
 #include <limits.h>
@@ -296,6 +297,9 @@ static void load_definition_file(reader *r, machine *m, const value *uri, const 
                      arena_printf(r->a, "DefinitionUri file %s: %s", display, err));
         return;
     }
+    char *utf8 = utf8_from_utf16(r->a, text, &len); /* as sfnviz_doc_load_file reads a template */
+    if (utf8)
+        text = utf8;
     diag_list errors;
     diag_list_init(&errors);
     const value *def = parse_definition(r, value_read, display, text, len, subs, &errors, r->diags);
