@@ -75,6 +75,20 @@ static size_t utf8_encode(long cp, unsigned char *out)
     return 4;
 }
 
+const char *utf8_unread_encoding(const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    if (len < 4 || (s[0] && s[1] && s[2] && s[3]))
+        return NULL;
+    bool utf32 = (s[1] == 0 && s[2] == 0 && s[3] == 0) || (s[0] == 0 && s[1] == 0) ||
+                 (s[0] == 0xFF && s[1] == 0xFE && s[2] == 0 && s[3] == 0);
+    if (utf32)
+        return "UTF-32";
+    if ((s[0] && !s[1] && s[2] && !s[3]) || (!s[0] && s[1] && !s[2] && s[3]))
+        return "UTF-16 without a byte order mark";
+    return NULL;
+}
+
 char *utf8_from_utf16(arena *a, const char *text, size_t *len)
 {
     const unsigned char *s = (const unsigned char *)text;

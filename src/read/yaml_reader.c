@@ -268,6 +268,28 @@ static mark mark_from_offset(const reader *r, size_t offset)
     return m;
 }
 
+/* The byte at libyaml's mark (0-based line, column in characters), or 0 past the text. */
+static char byte_at(const reader *r, yaml_mark_t m)
+{
+    size_t i = 0;
+    for (size_t line = 0; line < m.line && i < r->len; i++)
+        if (r->text[i] == '\n')
+            line++;
+    for (size_t column = 0; column < m.column && i < r->len; column++)
+        for (i++; i < r->len && ((unsigned char)r->text[i] & 0xC0) == 0x80; i++)
+            ; /* the rest of a UTF-8 sequence */
+    return i < r->len ? r->text[i] : 0;
+}
+
+/* libyaml names no tab when a tab starts a line where indentation goes; the message should. */
+static const char *hint_for(const reader *r, const yaml_parser_t *p)
+{
+    if (p->error == YAML_SCANNER_ERROR && p->problem && strstr(p->problem, "cannot start any token") &&
+        byte_at(r, p->problem_mark) == '\t')
+        return " (a tab: YAML indents with spaces only)";
+    return "";
+}
+
 static void report_libyaml_error(reader *r)
 {
     const yaml_parser_t *p = &r->parser;
@@ -282,9 +304,9 @@ static void report_libyaml_error(reader *r)
     if (p->error == YAML_READER_ERROR && p->problem_value != -1)
         diag_error(r->diags, at, "%s (#x%X)", problem, (unsigned)p->problem_value);
     else if (p->context)
-        diag_error(r->diags, at, "%s: %s", p->context, problem);
+        diag_error(r->diags, at, "%s: %s%s", p->context, problem, hint_for(r, p));
     else
-        diag_error(r->diags, at, "%s", problem);
+        diag_error(r->diags, at, "%s%s", problem, hint_for(r, p));
 }
 
 /* A key or scalar as it appears between quotes in a message: escape what would garble the line, and cut

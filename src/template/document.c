@@ -26,8 +26,15 @@ static void doc_interpret(sfnviz_doc *doc, const char *text, size_t len, const s
     /* UTF-16 becomes UTF-8 here, for both readers (libyaml alone would read it) and for the template
      * stage, which finds positions in the text. */
     const char *utf8 = utf8_from_utf16(&doc->arena, text, &len);
+    const char *unread = utf8 ? NULL : utf8_unread_encoding(text, len);
     if (utf8)
         text = utf8;
+    if (unread) {
+        diag_error(&doc->diags, mark_at(doc->path, 1, 1), "the file looks like %s: sfnviz reads UTF-8, or UTF-16 "
+                                                          "with a byte order mark", unread);
+        doc->failed = true;
+        return;
+    }
     const sfnviz_limits *limits = opts ? &opts->limits : NULL;
     doc->root = value_read(&doc->arena, doc->path, text, len, limits, &doc->diags);
     timing_add(STAGE_READ, start);

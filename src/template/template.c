@@ -298,6 +298,13 @@ static void load_definition_file(reader *r, machine *m, const value *uri, const 
         return;
     }
     char *utf8 = utf8_from_utf16(r->a, text, &len); /* as sfnviz_doc_load_file reads a template */
+    const char *unread = utf8 ? NULL : utf8_unread_encoding(text, len);
+    if (unread) {
+        fail_machine(r, m, MACHINE_ERROR, uri->at,
+                     arena_printf(r->a, "DefinitionUri file %s looks like %s: sfnviz reads UTF-8, or UTF-16 with a "
+                                        "byte order mark", display, unread));
+        return;
+    }
     if (utf8)
         text = utf8;
     diag_list errors;

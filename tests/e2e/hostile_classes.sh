@@ -90,7 +90,7 @@ expect_out "with the position of the state" "^cut-block.asl.yaml:3:3: error: .*E
 
 # --- tabs in YAML indentation ----------------------------------------------------------------------------
 printf 'StartAt: A\nStates:\n  A:\n\tType: Pass\n\tEnd: true\n' >tab-indent.asl.yaml
-unreadable tab-indent.asl.yaml "while scanning for the next token: found character that cannot start any token"
+unreadable tab-indent.asl.yaml "while scanning for the next token: found character that cannot start any token \(a tab: YAML indents with spaces only\)"
 at tab-indent.asl.yaml 4:1 "while scanning for the next token"
 printf 'StartAt: A\nStates:\n  A:\n    Type: Pass\n\t\tEnd: true\n' >tab-inside.asl.yaml
 unreadable tab-inside.asl.yaml "while scanning a plain scalar: found a tab character that violates indentation"
@@ -235,7 +235,8 @@ check "and nothing is written" test ! -e w20k.svg
 
 # --- UTF-16 LE and BE with a byte order mark --------------------------------------------------------------
 # Windows PowerShell 5 writes UTF-16 LE with a BOM (`>`, Out-File). Such files are read as UTF-8 is: the
-# same states, the same findings at the same line:col. UTF-16 without a BOM and UTF-32 are not guessed.
+# same states, the same findings at the same line:col. UTF-16 without a BOM and UTF-32 are not read, and
+# the error says which they look like.
 python3 - <<'PY'
 import codecs
 asl = '{"StartAt":"Ä😀","States":{"Ä😀":{"Type":"Pass","Next":"Nowhere"}}}\n'
@@ -278,8 +279,9 @@ run render lone.asl.json -f json
 expect_rc "a lone surrogate in UTF-16 becomes U+FFFD (as a JSON escape does)" 0
 expect_json "and the name still matches" "$OUT" 'machine(0)["start"]' $'A\ufffd'
 unreadable odd.asl.json "unexpected content after the JSON value"
-unreadable nobom.asl.json "unexpected character U\+0000"
-unreadable u32.asl.json "invalid UTF-8 byte 0xFF"
+unreadable nobom.asl.json "the file looks like UTF-16 without a byte order mark: sfnviz reads UTF-8, or UTF-16 with a byte order mark"
+unreadable u32.asl.json "the file looks like UTF-32: sfnviz reads UTF-8"
+at u32.asl.json 1:1 "the file looks like UTF-32"
 
 # --- invalid UTF-8 in values and names -------------------------------------------------------------------
 # hostile.sh: invalid UTF-8 in a file name keeps the JSON export strict UTF-8.

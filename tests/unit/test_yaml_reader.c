@@ -747,6 +747,9 @@ static void test_libyaml_errors(void)
 {
     expect_error("a:\n\tb: 1\n",
                  "t.yaml:2:1: error: while scanning for the next token: "
+                 "found character that cannot start any token (a tab: YAML indents with spaces only)");
+    expect_error("a: [1, 2]\n\xc3\xa9" "b: @x\n",
+                 "t.yaml:2:5: error: while scanning for the next token: "
                  "found character that cannot start any token");
     expect_error("a:\n  b: 1\n\tc: 2\n",
                  "t.yaml:3:1: error: while scanning a plain scalar: "
