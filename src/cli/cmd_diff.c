@@ -193,7 +193,7 @@ static int prepare_drawing(const options *o)
     if (drawn < 0)
         return 0;
     sfnviz_format f = (sfnviz_format)drawn;
-    if (!o->output && sfnviz_format_is_binary(f) && isatty(STDOUT_FILENO)) {
+    if (sfnviz_format_is_binary(f) && output_is_terminal(o->output)) {
         fprintf(stderr, "sfnviz: error: not writing %s to a terminal: use -o FILE or redirect the output\n",
                 sfnviz_format_name(f));
         return -1;

@@ -209,7 +209,7 @@ static int render_selected(const sfnviz_doc *doc, const sfnviz_machine **ms, siz
         int rc = render_to_dir(doc, ms, n, (sfnviz_format)f, ro, o);
         return undrawable ? EXIT_BAD_INPUT : rc;
     }
-    if (!o->output && sfnviz_format_is_binary((sfnviz_format)f) && isatty(STDOUT_FILENO)) {
+    if (sfnviz_format_is_binary((sfnviz_format)f) && output_is_terminal(o->output)) {
         fprintf(stderr, "sfnviz: error: not writing %s to a terminal: use -o FILE or redirect the output\n",
                 sfnviz_format_name((sfnviz_format)f));
         return EXIT_BAD_INPUT;

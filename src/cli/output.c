@@ -99,6 +99,20 @@ int output_write_stdout(const char *data, size_t len, char *err, size_t err_size
     return 0;
 }
 
+bool output_is_terminal(const char *path)
+{
+    if (!path)
+        return isatty(STDOUT_FILENO);
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISCHR(st.st_mode))
+        return false;
+    int fd = open(path, O_WRONLY | O_NOCTTY | O_NONBLOCK);
+    bool tty = fd >= 0 && isatty(fd);
+    if (fd >= 0)
+        close(fd);
+    return tty;
+}
+
 bool output_is_dir(const char *path)
 {
     size_t n = strlen(path);

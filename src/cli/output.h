@@ -29,6 +29,10 @@ int output_compare(const char *path, const char *data, size_t len, char *err, si
  * (written, or current), 1 (out of date or missing) or -1 (an error, said). */
 int output_put(const char *path, const char *data, size_t len, bool check);
 
+/* True when output to path (NULL: standard output) would reach a terminal: standard output that is one,
+ * or a path naming one (-o /dev/stdout, -o /dev/tty). Binary formats are never written there. */
+bool output_is_terminal(const char *path);
+
 /* True when path names a folder: it ends with '/' or is an existing directory. */
 bool output_is_dir(const char *path);
 

@@ -47,14 +47,17 @@ static size_t hash_bytes(const char *s, size_t len)
 
 static size_t add_saturating(size_t x, size_t y) { return x > SIZE_MAX - y ? SIZE_MAX : x + y; }
 
-/* What a walk that follows aliases visits in a node: nodes, and bytes of text (scalars and keys). */
+/* What a walk that follows aliases visits in a node: nodes, bytes of text (scalars and keys), and how
+ * deep it goes (levels of collections: 0 for a scalar), since an alias can put a deep tree deep down. */
 typedef struct expansion {
-    size_t nodes, bytes;
+    size_t nodes, bytes, height;
 } expansion;
 
+/* x with child y added: nodes and bytes add up, the height is the child's plus one at most. */
 static expansion expansion_add(expansion x, expansion y)
 {
-    return (expansion){add_saturating(x.nodes, y.nodes), add_saturating(x.bytes, y.bytes)};
+    size_t height = y.height + 1 > x.height ? y.height + 1 : x.height;
+    return (expansion){add_saturating(x.nodes, y.nodes), add_saturating(x.bytes, y.bytes), height};
 }
 
 /* ---- Anchors ------------------------------------------------------------------------------------------- */
@@ -133,7 +136,7 @@ static size_t anchors_define(anchor_table *t, const char *name, value *node, boo
         t->slots[anchors_slot(t, name)] = e + 1;
     }
     t->entries[e].node = node;
-    t->entries[e].expanded = (expansion){1, node->text ? node->len : 0};
+    t->entries[e].expanded = (expansion){1, node->text ? node->len : 0, 0};
     t->entries[e].open = open;
     return e;
 }
@@ -219,7 +222,7 @@ typedef struct reader {
     size_t len;
     diag_list *diags;
     const sfnviz_limits *limits;
-    size_t written_nodes; /* nodes as written, before aliases: the alias limits never refuse fewer */
+    size_t written_nodes, written_bytes; /* as written, before aliases: the alias limits never refuse less */
     unsigned duplicate_warnings;
     yaml_parser_t parser;
     bool parser_ready;
@@ -393,7 +396,7 @@ static bool within_alias_limits(reader *r, expansion x, mark at)
                    limit_describe(limit, sizeof limit, r->limits, SFNVIZ_LIMIT_ALIAS_NODES));
         return false;
     }
-    if (x.bytes > bytes && x.bytes > r->len) {
+    if (x.bytes > bytes && x.bytes > r->written_bytes) {
         diag_error(r->diags, at, "aliases make the document larger than %s",
                    limit_describe(limit, sizeof limit, r->limits, SFNVIZ_LIMIT_ALIAS_SIZE));
         return false;
@@ -428,8 +431,8 @@ static bool attach(reader *r, value *node, expansion size, mark at)
             if (f->keys.slots)
                 keyset_insert(&f->keys, r->pairs + f->first, r->pairs_len - 1 - f->first);
         }
-        expansion key = {1, f->key.key_len}; /* the key counts as a node */
-        f->expanded = expansion_add(f->expanded, expansion_add(key, size));
+        expansion key = {1, f->key.key_len, 0}; /* the key counts as a node */
+        f->expanded = expansion_add(expansion_add(f->expanded, key), size);
     }
     return within_alias_limits(r, f->expanded, at);
 }
@@ -487,7 +490,6 @@ static bool set_key(reader *r, const char *key, size_t len, mark at)
     f->key.key_mark = at;
     f->key.val = NULL;
     f->has_key = true;
-    r->written_nodes++; /* as attach counts it */
     return true;
 }
 
@@ -510,6 +512,8 @@ static bool on_key_scalar(reader *r, const yaml_event_t *ev)
     } else {
         key = arena_strndup(r->a, (const char *)ev->data.scalar.value, ev->data.scalar.length);
     }
+    r->written_nodes++; /* as attach counts it; a key through an alias is not written here */
+    r->written_bytes += ev->data.scalar.length;
     return set_key(r, key, ev->data.scalar.length, at);
 }
 
@@ -523,7 +527,8 @@ static bool on_scalar(reader *r, const yaml_event_t *ev)
     if (ev->data.scalar.anchor)
         anchors_define(&r->anchors, (const char *)ev->data.scalar.anchor, v, false);
     r->written_nodes++;
-    return attach(r, v, (expansion){1, v->len}, v->at);
+    r->written_bytes += v->len;
+    return attach(r, v, (expansion){1, v->len, 0}, v->at);
 }
 
 static bool on_alias(reader *r, const yaml_event_t *ev)
@@ -541,6 +546,12 @@ static bool on_alias(reader *r, const yaml_event_t *ev)
         return false;
     }
     value *target = entry->node;
+    if (r->depth + entry->expanded.height > VALUE_MAX_DEPTH) {
+        /* Every walk of the tree recurses as deep as the alias reaches, not as deep as it is written. */
+        diag_error(r->diags, at, "nesting deeper than %d levels through the alias \"%s\"", (int)VALUE_MAX_DEPTH,
+                   name);
+        return false;
+    }
     if (!expecting_key(r))
         return attach(r, target, entry->expanded, at);
     if (target->kind == VALUE_SEQ || target->kind == VALUE_MAP)
@@ -587,7 +598,7 @@ static bool on_collection_start(reader *r, const yaml_event_t *ev, value_kind ki
     memset(f, 0, sizeof *f);
     f->node = node;
     f->first = is_map ? r->pairs_len : r->items_len;
-    f->expanded = (expansion){1, 0};
+    f->expanded = (expansion){1, 0, 1};
     r->written_nodes++;
     f->anchor = anchor ? anchors_define(&r->anchors, (const char *)anchor, node, true) : SIZE_MAX;
     return true;

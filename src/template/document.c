@@ -4,6 +4,7 @@
 #include "template/template.h"
 #include "base/timing.h"
 #include "base/utf8.h"
+#include "base/limits.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -83,10 +84,25 @@ sfnviz_doc *sfnviz_doc_load_stream(const char *name, FILE *stream, const sfnviz_
     return doc;
 }
 
+/* Text handed over in memory (standard input read by the caller, a file at a git revision) meets the same
+ * input-size limit as a file that is opened here. */
+static bool within_input_size(sfnviz_doc *doc, size_t len, const sfnviz_load_options *opts)
+{
+    const sfnviz_limits *limits = opts ? &opts->limits : NULL;
+    if (len <= limit_of(limits, SFNVIZ_LIMIT_INPUT_SIZE))
+        return true;
+    char limit[160];
+    diag_error(&doc->diags, mark_at(doc->path, 0, 0), "larger than %s",
+               limit_describe(limit, sizeof limit, limits, SFNVIZ_LIMIT_INPUT_SIZE));
+    doc->failed = true;
+    return false;
+}
+
 sfnviz_doc *sfnviz_doc_load_buffer(const char *name, const char *text, size_t len, const sfnviz_load_options *opts)
 {
     sfnviz_doc *doc = doc_new(name);
-    doc_interpret(doc, text, len, opts, ".", NULL);
+    if (within_input_size(doc, len, opts))
+        doc_interpret(doc, text, len, opts, ".", NULL);
     return doc;
 }
 
@@ -94,7 +110,8 @@ sfnviz_doc *sfnviz_doc_load_buffer_in(const char *name, const char *text, size_t
                                       const sfnviz_file_source *files, const sfnviz_load_options *opts)
 {
     sfnviz_doc *doc = doc_new(name);
-    doc_interpret(doc, text, len, opts, dir ? dir : ".", files && files->read ? files : NULL);
+    if (within_input_size(doc, len, opts))
+        doc_interpret(doc, text, len, opts, dir ? dir : ".", files && files->read ? files : NULL);
     return doc;
 }
 

@@ -1,12 +1,60 @@
 /* substitute.c: DefinitionSubstitutions; see substitute.h. */
 #include "template/substitute.h"
 #include "base/limits.h"
+#include "base/strmap.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* Chains of substitutions deeper than this are taken for cycles; CloudFormation itself stops at its own cap. */
 enum { SUBSTITUTE_MAX_ROUNDS = 64 };
+
+typedef struct entry {
+    const char *key, *value;
+    bool final;
+} entry;
+
+static int by_key(const void *a, const void *b) { return strcmp(((const entry *)a)->key, ((const entry *)b)->key); }
+
+/* Keys in sorted order, so that each `${Name}` is looked up in log time: a template may have thousands of
+ * keys and a definition hundreds of thousands of placeholders. */
+static void sort_keys(substitutions *s)
+{
+    entry *e = sfn_calloc(s->count, sizeof *e);
+    for (size_t i = 0; i < s->count; i++)
+        e[i] = (entry){s->keys[i], s->values[i], s->final[i]};
+    qsort(e, s->count, sizeof *e, by_key);
+    for (size_t i = 0; i < s->count; i++) {
+        size_t n = strlen(e[i].key);
+        s->longest = n > s->longest ? n : s->longest;
+        s->keys[i] = e[i].key;
+        s->values[i] = e[i].value;
+        s->final[i] = e[i].final;
+    }
+    free(e);
+}
+
+/* The key that is name (len bytes, not NUL-terminated), or s->count. */
+static size_t find_key(const substitutions *s, const char *name, size_t len)
+{
+    if (len > s->longest)
+        return s->count;
+    size_t lo = 0, hi = s->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *key = s->keys[mid];
+        int c = strncmp(key, name, len);
+        size_t key_len = c == 0 ? strnlen(key, len + 1) : 0;
+        if (c == 0 && key_len == len)
+            return mid;
+        if (c < 0 || (c == 0 && key_len < len)) /* before name (a key cut short by a NUL in name too) */
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return s->count;
+}
 
 bool substitutions_read(const template_ctx *t, const value *map, substitutions *out, diag_list *diags)
 {
@@ -35,6 +83,7 @@ bool substitutions_read(const template_ctx *t, const value *map, substitutions *
         out->final[out->count] = intrinsic;
         out->count++;
     }
+    sort_keys(out);
     return true;
 }
 
@@ -46,20 +95,21 @@ static bool substitute_pass(const substitutions *s, bool final, const char *text
     bool changed = false, closers_left = true;
     size_t max = limit_of(s->limits, SFNVIZ_LIMIT_SUBSTITUTION_SIZE);
     size_t i = 0;
+    const char *next_close = NULL; /* the first '}' at or after some point before i + 2, once looked for */
     while (i < len) {
         const char *close = NULL;
-        /* Once no '}' follows, no later `${` can close either: stop looking (keeps `${${${...` linear). */
+        /* Each '}' is looked for once (`${${${...}` stays linear); once none follows, none is looked for. */
         if (closers_left && text[i] == '$' && i + 1 < len && text[i + 1] == '{') {
-            close = memchr(text + i + 2, '}', len - i - 2);
+            if (!next_close || next_close < text + i + 2)
+                next_close = memchr(text + i + 2, '}', len - i - 2);
+            close = next_close;
             closers_left = close != NULL;
         }
         size_t k = s->count;
         if (close) {
-            size_t name_len = (size_t)(close - text - i - 2);
-            for (k = 0; k < s->count; k++)
-                if (s->final[k] == final && strlen(s->keys[k]) == name_len &&
-                    memcmp(s->keys[k], text + i + 2, name_len) == 0)
-                    break;
+            k = find_key(s, text + i + 2, (size_t)(close - text - i - 2));
+            if (k < s->count && s->final[k] != final)
+                k = s->count;
         }
         if (k < s->count) {
             strbuf_puts(out, s->values[k]);
@@ -129,6 +179,11 @@ typedef struct subst_run {
     diag_list *diags;
     size_t grown;
     bool failed;
+    /* Each node's result by its address: a node that YAML aliases put in many places (a DAG) is
+     * substituted once, not once per place. */
+    strmap memo;
+    const value **results;
+    size_t result_count, result_cap;
 } subst_run;
 
 static void too_large(subst_run *run, mark at, const char *what)
@@ -201,7 +256,25 @@ static const value *substitute_children(subst_run *run, const value *v)
     return c ? c : v;
 }
 
+static const value *substitute_uncached(subst_run *run, const value *v);
+
 static const value *substitute_node(subst_run *run, const value *v)
+{
+    if (v->kind != VALUE_SEQ && v->kind != VALUE_MAP && v->kind != VALUE_STRING)
+        return v;
+    char key[32];
+    snprintf(key, sizeof key, "%p", (const void *)v);
+    int k = strmap_get(&run->memo, 0, key);
+    if (k >= 0)
+        return run->results[k];
+    const value *r = substitute_uncached(run, v);
+    run->results = sfn_grow(run->results, &run->result_cap, run->result_count + 1, sizeof *run->results);
+    run->results[run->result_count] = r;
+    strmap_put(&run->memo, 0, arena_strdup(run->a, key), (int)run->result_count++);
+    return r;
+}
+
+static const value *substitute_uncached(subst_run *run, const value *v)
 {
     if (v->kind == VALUE_SEQ || v->kind == VALUE_MAP)
         return substitute_children(run, v);
@@ -222,13 +295,7 @@ static const value *substitute_node(subst_run *run, const value *v)
 
 enum { UNRESOLVED_WARNINGS = 20 };
 
-static bool is_key(const substitutions *s, const char *name, size_t len)
-{
-    for (size_t i = 0; i < s->count; i++)
-        if (strlen(s->keys[i]) == len && memcmp(s->keys[i], name, len) == 0)
-            return true;
-    return false;
-}
+static bool is_key(const substitutions *s, const char *name, size_t len) { return find_key(s, name, len) < s->count; }
 
 /* Intrinsics (a tag, or a map of one Fn:: or Ref key) are CloudFormation's to evaluate, placeholders
  * within them included. */
@@ -240,8 +307,11 @@ static bool is_intrinsic(const value *v)
 
 static void report_unresolved(const substitutions *s, const value *v, diag_list *diags, unsigned *said)
 {
+    const char *close = NULL;
     for (const char *p = v->text; (p = strstr(p, "${")) != NULL; p += 2) {
-        const char *close = strchr(p + 2, '}');
+        /* Each '}' is looked for once (`${${${...}` stays linear); once none follows, none closes. */
+        if (!close || close < p + 2)
+            close = strchr(p + 2, '}');
         if (!close)
             return;
         size_t len = (size_t)(close - p - 2);
@@ -279,7 +349,10 @@ const value *substitute_tree(arena *a, const substitutions *s, const value *v, d
 {
     if (!s->count)
         return v;
-    subst_run run = {a, s, diags, 0, false};
+    subst_run run = {a, s, diags, 0, false, {0}, NULL, 0, 0};
+    strmap_init(&run.memo);
     const value *r = substitute_node(&run, v);
+    strmap_free(&run.memo);
+    free(run.results);
     return run.failed ? NULL : r;
 }

@@ -19,6 +19,7 @@ typedef struct substitutions {
     bool *final; /* the value came from an intrinsic: substitute once */
     mark at;     /* the DefinitionSubstitutions map */
     const sfnviz_limits *limits; /* the substitution-size limit (NULL: the default) */
+    size_t longest;              /* bytes of the longest key (keys are sorted, for lookups) */
 } substitutions;
 
 /* Reads the DefinitionSubstitutions map (values: strings, numbers, booleans or intrinsics). Returns false

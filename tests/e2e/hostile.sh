@@ -26,6 +26,17 @@ run render a.asl.json -f json -o fifo.out
 wait
 check "a FIFO output is written in place, not replaced" test -p fifo.out
 check "the FIFO's reader got the JSON" grep -q '"version": 1' fifo.got
+# Binary output never reaches a terminal, named by -o or not (script gives the command a terminal).
+if command -v script >/dev/null; then
+  for c in "render a.asl.json -f png -o /dev/stdout" "render a.asl.json -f pdf -o /dev/tty" \
+           "diff a.asl.json a.asl.json -f png -o /dev/stdout" "render a.asl.json -f png"; do
+    timeout "$(limit 20)" script -qec "'$BIN' $c" /dev/null >tty.out 2>&1
+    check "$c on a terminal: refused" grep -q "not writing p[dn][fg] to a terminal" tty.out
+    check "$c on a terminal: no PNG or PDF bytes" bash -c "! grep -qa 'PNG\|%PDF' tty.out"
+  done
+else
+  skip "script is not installed: binary output onto a terminal is not tried"
+fi
 
 # --- substitutions that grow without bound, or placeholders that never close ----------------------------
 big=$(printf '${B}%.0s' $(seq 1000))

@@ -119,6 +119,51 @@ run check deep.asl.json
 expect_rc "2049 levels of nesting: the file does not parse" 2
 expect_err "at the bracket past the limit" '^deep\.asl\.json:1:[0-9]+: error: nesting deeper than 2048 levels$'
 
+# --- what a review found a small file could still make sfnviz do ---------------------------------------
+python3 - <<'PY'
+# Aliases that put a deep tree deep down: 60 chains of 2000 brackets, each ending in the one before.
+with open("deepalias.asl.yaml", "w") as f:
+    f.write("StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n    Parameters:\n")
+    f.write("      c0: &c0 " + "[" * 2000 + "]" * 2000 + "\n")
+    for i in range(1, 60):
+        f.write("      c%d: &c%d " % (i, i) + "[" * 2000 + "*c%d" % (i - 1) + "]" * 2000 + "\n")
+# 20 000 keys and 100 000 placeholders none fills: each looked up in log time.
+keys = "".join("        K%05d: v\n" % i for i in range(20000))
+with open("subkeys.yaml", "w") as f:
+    f.write("Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n")
+    f.write("      DefinitionSubstitutions:\n" + keys)
+    f.write("      Definition:\n        StartAt: A\n        States:\n")
+    f.write("          A: {Type: Pass, End: true, Comment: \"" + "${zzzzzzz}" * 100000 + "\"}\n")
+# A million `${` before one `}`: each '}' looked for once.
+with open("unclosed.yaml", "w") as f:
+    f.write("Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n")
+    f.write("      DefinitionSubstitutions: {X: y}\n")
+    f.write("      Definition:\n        StartAt: A\n        States:\n")
+    f.write("          A: {Type: Pass, End: true, Comment: \"" + "${" * 1000000 + "}\"}\n")
+# A chain of 60 substitutions that never grows, in a string aliased 2000 times: substituted once.
+subs = "".join('        A%02d: "${A%02d}"\n' % (i, i + 1) for i in range(60)) + "        A60: end\n"
+with open("rounds.yaml", "w") as f:
+    f.write("Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n")
+    f.write("      DefinitionSubstitutions:\n" + subs)
+    f.write("      Definition:\n        StartAt: A\n        States:\n")
+    f.write("          A:\n            Type: Pass\n            End: true\n            Parameters:\n")
+    f.write("              s: &s \"" + "${A00}" * 1000 + "\"\n")
+    f.write("              l: [" + ", ".join(["*s"] * 2000) + "]\n")
+PY
+for cmd in list check "diff deepalias.asl.yaml"; do
+  run $cmd deepalias.asl.yaml
+  expect_rc "$cmd: aliases nesting 120 000 levels deep are refused, not a stack overflow" 2
+  expect_err "$cmd: at the alias that passes the limit" \
+    '^deepalias\.asl\.yaml:8:[0-9]+: error: nesting deeper than 2048 levels through the alias "c0"$'
+done
+run list subkeys.yaml
+expect_rc "20 000 keys, 100 000 placeholders: read well inside the hang guard (was 20 s)" 0
+run list unclosed.yaml
+expect_rc "a million \${ before one }: read well inside the hang guard (was 16 s)" 0
+run render -f json rounds.yaml
+expect_rc "60 rounds of substitution in a string aliased 2000 times: substituted once (was 34 s)" 0
+expect_json "and every copy has the final text" "$OUT" 'd["machines"][0]["status"]' ok
+
 # --- --limit refuses what it cannot mean ---------------------------------------------------------------
 for bad in "states=0" "states=-1" "states=1K" "input-size=1X" "input-size=99999999999999999999" \
            "input-size=20000000000G" "nothing=1" "states" "=5"; do

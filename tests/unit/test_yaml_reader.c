@@ -700,6 +700,51 @@ static void test_alias_limits(void)
     done(&d);
 }
 
+/* An alias reaches as deep as the tree it names: the nesting limit counts that, not only what is written. */
+static void test_alias_depth(void)
+{
+    strbuf b;
+    strbuf_init(&b);
+    strbuf_puts(&b, "a: &a ");
+    for (int i = 0; i < 1100; i++)
+        strbuf_putc(&b, '[');
+    for (int i = 0; i < 1100; i++)
+        strbuf_putc(&b, ']');
+    strbuf_puts(&b, "\nb: ");
+    size_t at = b.len;
+    for (int i = 0; i < 1000; i++)
+        strbuf_putc(&b, '[');
+    strbuf_puts(&b, "*a");
+    for (int i = 0; i < 1000; i++)
+        strbuf_putc(&b, ']');
+    strbuf_putc(&b, '\n');
+    expect_error(strbuf_cstr(&b), "t.yaml:2:1004: error: nesting deeper than 2048 levels through the alias \"a\"");
+    /* 900 levels around it: 1 + 900 + 1100 levels in all, within the limit. */
+    b.len = at;
+    for (int i = 0; i < 900; i++)
+        strbuf_putc(&b, '[');
+    strbuf_puts(&b, "*a");
+    for (int i = 0; i < 900; i++)
+        strbuf_putc(&b, ']');
+    strbuf_putc(&b, '\n');
+    doc d;
+    parse_ok(&d, strbuf_cstr(&b));
+    done(&d);
+    strbuf_free(&b);
+}
+
+/* A key written through an alias is counted as the copy it is. */
+static void test_alias_keys_count(void)
+{
+    sfnviz_limits small = {{0}};
+    small.value[SFNVIZ_LIMIT_ALIAS_SIZE] = 100;
+    const char *text = "- &k 0123456789012345678901234567890123456789\n- {*k : 1}\n- {*k : 2}\n";
+    doc d;
+    CHECK(parse_limited(&d, text, strlen(text), &small) == NULL);
+    CHECK(strstr(d.error, "the alias-size limit") != NULL);
+    done(&d);
+}
+
 static void test_depth_limit(void)
 {
     strbuf b;
@@ -867,6 +912,8 @@ int main(void)
     test_anchors_and_aliases();
     test_billion_laughs();
     test_alias_limits();
+    test_alias_depth();
+    test_alias_keys_count();
     test_depth_limit();
     test_libyaml_errors();
     test_documents();
