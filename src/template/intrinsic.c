@@ -85,6 +85,23 @@ static const char *getatt_text(const template_ctx *t, const value *arg)
     return arena_printf(t->a, "${%s.%s}", res ? intrinsic_text(t, res) : "?", attr ? intrinsic_text(t, attr) : "?");
 }
 
+/* Whether text of len bytes is still within the template's budget. */
+static bool within_budget(const template_ctx *t, size_t len) { return !t->budget || len <= t->budget->left; }
+
+/* sb's text in the arena, charged to the budget (past it: spent, and the text dropped). */
+static const char *charged(const template_ctx *t, strbuf *sb)
+{
+    if (t->budget && sb->len > t->budget->left) {
+        t->budget->left = 0;
+        t->budget->spent = true;
+        strbuf_free(sb);
+        return "";
+    }
+    if (t->budget)
+        t->budget->left -= sb->len;
+    return strbuf_to_arena(sb, t->a);
+}
+
 /* Fn::Sub: `${Var}` from the variable map, `${!x}` is the literal `${x}`, references as reference_text. */
 static const char *sub_text(const template_ctx *t, const value *arg)
 {
@@ -94,11 +111,16 @@ static const char *sub_text(const template_ctx *t, const value *arg)
         return "${Sub}";
     strbuf sb;
     strbuf_init(&sb);
-    bool closers_left = true; /* once no '}' follows, stop looking: keeps `${${${...` linear */
-    for (const char *p = tpl; *p;) {
-        const char *close = closers_left && p[0] == '$' && p[1] == '{' ? strchr(p + 2, '}') : NULL;
-        if (p[0] == '$' && p[1] == '{' && !close)
-            closers_left = false;
+    bool closers_left = true; /* once no '}' follows, stop looking */
+    const char *next_close = NULL; /* each '}' looked for once: keeps `${${${...}` linear */
+    for (const char *p = tpl; *p && within_budget(t, sb.len);) {
+        const char *close = NULL;
+        if (closers_left && p[0] == '$' && p[1] == '{') {
+            if (!next_close || next_close < p + 2)
+                next_close = strchr(p + 2, '}');
+            close = next_close;
+            closers_left = close != NULL;
+        }
         if (!close) {
             strbuf_putc(&sb, *p++);
             continue;
@@ -113,7 +135,7 @@ static const char *sub_text(const template_ctx *t, const value *arg)
             strbuf_puts(&sb, reference_text(t, name));
         p = close + 1;
     }
-    return strbuf_to_arena(&sb, t->a);
+    return charged(t, &sb);
 }
 
 static const char *join_text(const template_ctx *t, const value *arg)
@@ -127,12 +149,12 @@ static const char *join_text(const template_ctx *t, const value *arg)
     strbuf sb;
     strbuf_init(&sb);
     /* Aliases can repeat a large part many times: stop at a size no definition reaches. */
-    for (size_t i = 0; i < parts->count && sb.len <= INTRINSIC_TEXT_MAX; i++) {
+    for (size_t i = 0; i < parts->count && sb.len <= INTRINSIC_TEXT_MAX && within_budget(t, sb.len); i++) {
         if (i && sep)
             strbuf_puts(&sb, sep);
         strbuf_puts(&sb, intrinsic_text(t, parts->items[i]));
     }
-    return strbuf_to_arena(&sb, t->a);
+    return charged(t, &sb);
 }
 
 /* Fn::Select over a literal list, or over Fn::Split of text. */

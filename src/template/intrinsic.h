@@ -16,7 +16,15 @@ typedef struct template_ctx {
     const value *parameters; /* Parameters map, or NULL */
     const value *mappings;   /* Mappings map, or NULL */
     const sfnviz_limits *limits; /* the loader's (NULL: the defaults) */
+    /* Bytes of Fn::Sub and Fn::Join text the template may still make (its substitution-size limit), and
+     * whether it ran out: aliases can make one Fn::Sub run a million times. NULL: no bound. */
+    struct intrinsic_budget *budget;
 } template_ctx;
+
+typedef struct intrinsic_budget {
+    size_t left;
+    bool spent;
+} intrinsic_budget;
 
 /* True for a tagged node or a one-key map whose key is `Ref`, `Condition` or `Fn::...`. */
 bool intrinsic_is(const value *v);

@@ -26,6 +26,7 @@ typedef struct reader {
     size_t len;
     const sfnviz_file_source *files; /* DefinitionUri files from elsewhere (git); NULL: the file system */
     template_ctx t;
+    intrinsic_budget budget; /* t's: the Fn::Sub and Fn::Join text of the whole template */
     resolver res;
     diag_list *diags;
 } reader;
@@ -178,6 +179,18 @@ static void take_diagnostics(reader *r, machine *m, diag_list *from, const char 
     diag_list_move(r->diags, &warnings);
 }
 
+/* Whether the template's intrinsics have made more text than its budget (then m fails, at `at`). */
+static bool budget_spent(reader *r, machine *m, mark at)
+{
+    if (!r->budget.spent)
+        return false;
+    char limit[160];
+    fail_machine(r, m, MACHINE_ERROR, at,
+                 arena_printf(r->a, "Fn::Sub and Fn::Join make the template's text larger than %s",
+                              limit_describe(limit, sizeof limit, r->t.limits, SFNVIZ_LIMIT_SUBSTITUTION_SIZE)));
+    return true;
+}
+
 /* Builds the model from a parsed definition: intrinsics to text (in templates: an ASL file has none),
  * substitutions, then the graph. */
 static void build_from(reader *r, machine *m, const value *def, const substitutions *subs)
@@ -187,6 +200,8 @@ static void build_from(reader *r, machine *m, const value *def, const substituti
         substitute_unresolved(subs, def, r->diags);
     if (m->kind != MACHINE_ASL)
         def = intrinsic_replace(&r->t, def);
+    if (budget_spent(r, m, def->at))
+        return;
     diag_list local;
     diag_list_init(&local);
     const value *done = substitute_tree(r->a, subs, def, &local);
@@ -449,6 +464,8 @@ static void load_definition_string(reader *r, machine *m, const value *v, const 
 {
     m->where = "DefinitionString";
     const char *text = intrinsic_is(v) ? intrinsic_text(&r->t, v) : value_scalar_text(v);
+    if (budget_spent(r, m, v->at))
+        return;
     if (!text) {
         fail_machine(r, m, MACHINE_ERROR, v->at, "DefinitionString should be a string, Fn::Sub or Fn::Join");
         return;
@@ -623,6 +640,8 @@ static void setup_reader(reader *r, arena *a, const char *path, const value *roo
     r->files = opts ? opts->files : NULL;
     r->t.a = a;
     r->t.limits = opts ? opts->limits : NULL;
+    r->budget.left = limit_of(r->t.limits, SFNVIZ_LIMIT_SUBSTITUTION_SIZE);
+    r->t.budget = &r->budget;
     r->t.resources = value_get(root, "Resources");
     r->t.parameters = value_get(root, "Parameters");
     r->t.mappings = value_get(root, "Mappings");

@@ -149,7 +149,21 @@ with open("rounds.yaml", "w") as f:
     f.write("          A:\n            Type: Pass\n            End: true\n            Parameters:\n")
     f.write("              s: &s \"" + "${A00}" * 1000 + "\"\n")
     f.write("              l: [" + ", ".join(["*s"] * 2000) + "]\n")
+# One Fn::Sub of a 100 kB parameter, aliased 1000 times: 100 MB of text, refused at the budget.
+with open("subalias.yaml", "w") as f:
+    f.write("Parameters:\n  P: {Type: String, Default: " + "p" * 100000 + "}\n")
+    f.write("Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n")
+    f.write("      Definition:\n        StartAt: A\n        States:\n")
+    f.write("          A:\n            Type: Pass\n            End: true\n            Parameters:\n")
+    f.write("              s: &s !Sub \"${P}\"\n")
+    f.write("              l: [" + ", ".join(["*s"] * 1000) + "]\n")
 PY
+run render -f json subalias.yaml
+expect_rc "an aliased Fn::Sub making 100 MB of text: refused" 2
+expect_json "at the Definition, naming the limit" "$OUT" 'd["machines"][0]["message"].strip()' \
+  "subalias.yaml:8:9: error: Fn::Sub and Fn::Join make the template's text larger than 16 MiB (the substitution-size limit; raise it with --limit substitution-size=N)"
+run render -f json --limit substitution-size=200M subalias.yaml
+expect_rc "raised, it is made" 0
 for cmd in list check "diff deepalias.asl.yaml"; do
   run $cmd deepalias.asl.yaml
   expect_rc "$cmd: aliases nesting 120 000 levels deep are refused, not a stack overflow" 2
