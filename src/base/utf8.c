@@ -75,6 +75,16 @@ static size_t utf8_encode(long cp, unsigned char *out)
     return 4;
 }
 
+size_t utf8_cut(const char *s, size_t len, size_t max)
+{
+    if (len <= max)
+        return len;
+    size_t n = max;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    return n;
+}
+
 const char *utf8_unread_encoding(const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;

@@ -19,6 +19,10 @@ long utf8_decode(const unsigned char *s, size_t n, size_t *used);
  * the UTF-32 one (FF FE 00 00). A lone surrogate or a last odd byte become U+FFFD, as in JSON escapes. */
 char *utf8_from_utf16(arena *a, const char *text, size_t *len);
 
+/* How many of s's len bytes to keep to cut it at most max bytes long without ending inside a UTF-8
+ * sequence (for text shown cut: messages, tables, tooltips). */
+size_t utf8_cut(const char *s, size_t len, size_t max);
+
 /* The encoding text looks written in when it is one sfnviz does not read: "UTF-32" (with or without its
  * mark), "UTF-16 without a byte order mark"; NULL otherwise. Neither JSON nor YAML may hold a NUL, so a
  * NUL among the first four bytes tells. Call it on text utf8_from_utf16 left alone. */

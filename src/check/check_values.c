@@ -1,5 +1,6 @@
 /* check_values.c: small helpers the checks share (check.h). */
 #include "check/check.h"
+#include "base/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,9 +31,7 @@ const char *check_short(const char *name, char *buf, size_t size)
     size_t n = strlen(name);
     if (n <= LONGEST)
         return name;
-    size_t cut = LONGEST;
-    while (cut > 0 && ((unsigned char)name[cut] & 0xC0) == 0x80) /* not inside a UTF-8 sequence */
-        cut--;
+    size_t cut = utf8_cut(name, n, LONGEST);
     snprintf(buf, size, "%.*s…", (int)cut, name);
     return buf;
 }

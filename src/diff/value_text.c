@@ -1,5 +1,6 @@
 /* value_text.c: values as compact JSON and compared by meaning; see value_text.h. */
 #include "diff/value_text.h"
+#include "base/utf8.h"
 #include "base/json_text.h"
 
 #include <math.h>
@@ -104,9 +105,7 @@ void value_put_shown(strbuf *out, const char *json, void (*put)(strbuf *out, con
         put(out, json ? json : "(absent)");
         return;
     }
-    size_t n = VALUE_SHOWN_MAX;
-    while (n > 0 && ((unsigned char)json[n] & 0xC0) == 0x80)
-        n--; /* not inside a UTF-8 sequence */
+    size_t n = utf8_cut(json, len, VALUE_SHOWN_MAX);
     strbuf cut;
     strbuf_init(&cut);
     strbuf_put(&cut, json, n);

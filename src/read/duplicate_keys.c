@@ -4,6 +4,7 @@
  * tooling, keep the last one. So a repeated key is a warning naming both places, and the last one wins.
  * Checked once an object is complete. A hash set would be linear on ordinary input but quadratic on keys
  * crafted to collide, so large objects are sorted instead: O(n log n) whatever the keys. */
+#include "base/utf8.h"
 #include "read/duplicate_keys.h"
 
 #include <stdint.h>
@@ -82,12 +83,7 @@ static bool find_overridden_by_sorting(const value_pair *pairs, size_t n, size_t
 static void describe_key(strbuf *out, const char *key, size_t len)
 {
     enum { SHOWN_KEY_MAX = 64 };
-    size_t shown = len;
-    if (shown > SHOWN_KEY_MAX) {
-        shown = SHOWN_KEY_MAX;
-        while (shown > 0 && ((unsigned char)key[shown] & 0xC0) == 0x80)
-            shown--;
-    }
+    size_t shown = utf8_cut(key, len, SHOWN_KEY_MAX);
     for (size_t i = 0; i < shown; i++) {
         unsigned char c = (unsigned char)key[i];
         if (c == '"' || c == '\\')

@@ -16,6 +16,7 @@
  * walk that follows aliases would visit, and the bytes of their text. Aliases may make a document larger
  * than it is written only up to the alias-nodes and alias-size limits (sfnviz.h): a small file that names
  * one long string a million times is refused, not walked by every consumer. */
+#include "base/utf8.h"
 #include "read/value.h"
 #include "read/yaml_schema.h"
 #include "base/limits.h"
@@ -222,6 +223,7 @@ typedef struct reader {
     size_t len;
     diag_list *diags;
     const sfnviz_limits *limits;
+    size_t max_nodes, max_bytes; /* the alias limits, looked up once */
     size_t written_nodes, written_bytes; /* as written, before aliases: the alias limits never refuse less */
     unsigned duplicate_warnings;
     yaml_parser_t parser;
@@ -316,12 +318,7 @@ static void report_libyaml_error(reader *r)
  * long text at a character boundary. */
 static void quote_for_message(strbuf *b, const char *key, size_t len)
 {
-    size_t n = len;
-    if (n > MESSAGE_KEY_MAX) {
-        n = MESSAGE_KEY_MAX;
-        while (n > 0 && ((unsigned char)key[n] & 0xC0) == 0x80)
-            n--;
-    }
+    size_t n = utf8_cut(key, len, MESSAGE_KEY_MAX);
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)key[i];
         if (c == '"' || c == '\\')
@@ -390,13 +387,12 @@ static value *make_scalar(reader *r, const yaml_event_t *ev)
 static bool within_alias_limits(reader *r, expansion x, mark at)
 {
     char limit[160];
-    size_t nodes = limit_of(r->limits, SFNVIZ_LIMIT_ALIAS_NODES), bytes = limit_of(r->limits, SFNVIZ_LIMIT_ALIAS_SIZE);
-    if (x.nodes > nodes && x.nodes > r->written_nodes) {
+    if (x.nodes > r->max_nodes && x.nodes > r->written_nodes) {
         diag_error(r->diags, at, "document has too many nodes, counting every alias as a copy: more than %s",
                    limit_describe(limit, sizeof limit, r->limits, SFNVIZ_LIMIT_ALIAS_NODES));
         return false;
     }
-    if (x.bytes > bytes && x.bytes > r->written_bytes) {
+    if (x.bytes > r->max_bytes && x.bytes > r->written_bytes) {
         diag_error(r->diags, at, "aliases make the document larger than %s",
                    limit_describe(limit, sizeof limit, r->limits, SFNVIZ_LIMIT_ALIAS_SIZE));
         return false;
@@ -727,6 +723,8 @@ value *yaml_read(arena *a, const char *path, const char *text, size_t len, const
     r.len = text ? len : 0;
     r.diags = diags;
     r.limits = limits;
+    r.max_nodes = limit_of(limits, SFNVIZ_LIMIT_ALIAS_NODES);
+    r.max_bytes = limit_of(limits, SFNVIZ_LIMIT_ALIAS_SIZE);
     value *root = read_stream(&r);
     reader_free(&r);
     return root;
