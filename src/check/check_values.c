@@ -1,5 +1,6 @@
 /* check_values.c: small helpers the checks share (check.h). */
 #include "check/check.h"
+#include "base/ptrmap.h"
 #include "base/utf8.h"
 
 #include <stdio.h>
@@ -116,17 +117,23 @@ const char *check_resource_problem(const char *r)
     return NULL;
 }
 
-/* An explicit stack: payload templates nest as deep as the file wants. */
+/* An explicit stack: payload templates nest as deep as the file wants. A map or list that YAML aliases put
+ * in many places is checked once: its findings are at the same lines each time. */
 void check_each_pair(checker *c, const wf_state *s, const char *field, const value *root, check_pair_fn fn)
 {
     if (!root)
         return;
     const value **stack = NULL;
     size_t n = 0, cap = 0;
+    ptrmap seen;
+    ptrmap_init(&seen);
     stack = sfn_grow(stack, &cap, 1, sizeof *stack);
     stack[n++] = root;
     while (n > 0) {
         const value *v = stack[--n];
+        if (ptrmap_get(&seen, v, NULL))
+            continue;
+        ptrmap_put(&seen, v, NULL);
         for (size_t i = 0; i < v->count; i++) {
             const value *child = v->kind == VALUE_MAP ? v->pairs[i].val : v->items[i];
             if (v->kind == VALUE_MAP)
@@ -137,6 +144,7 @@ void check_each_pair(checker *c, const wf_state *s, const char *field, const val
             }
         }
     }
+    ptrmap_free(&seen);
     free(stack);
 }
 

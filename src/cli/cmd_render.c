@@ -13,12 +13,23 @@
 #include <string.h>
 #include <unistd.h>
 
+/* Messages name at most this many machines: a template of 400 would bury the advice in names. */
+enum { IDS_SHOWN = 20 };
+
+static void put_more(FILE *out, size_t count)
+{
+    if (count > IDS_SHOWN)
+        fprintf(out, " and %zu more, which sfnviz list names", count - IDS_SHOWN);
+}
+
 static void list_ids(const sfnviz_doc *doc, FILE *out)
 {
-    for (size_t i = 0; i < sfnviz_doc_machine_count(doc); i++) {
+    size_t count = sfnviz_doc_machine_count(doc);
+    for (size_t i = 0; i < count && i < IDS_SHOWN; i++) {
         fputs(i ? ", " : "", out);
         put_safe(out, sfnviz_machine_id(sfnviz_doc_machine(doc, i)));
     }
+    put_more(out, count);
 }
 
 /* The machines asked for (-m), or all; NULL after a message when an ID is unknown. */
@@ -176,10 +187,11 @@ static int refuse_several(const sfnviz_doc *doc, const sfnviz_machine *const *ms
 {
     put_safe(stderr, sfnviz_doc_path(doc));
     fprintf(stderr, ": error: %zu state machines %s (", k, o->id_count ? "asked for with -m" : "to draw");
-    for (size_t i = 0; i < k; i++) {
+    for (size_t i = 0; i < k && i < IDS_SHOWN; i++) {
         fputs(i ? ", " : "", stderr);
         put_safe(stderr, sfnviz_machine_id(ms[i]));
     }
+    put_more(stderr, k);
     fprintf(stderr, "), and %s holds one: write one file each with -o DIR/, choose one with -m ID, or use "
                     "-f dot, -f json or -f markdown, which hold them all\n", sfnviz_format_name(f));
     if (o->id_count && k < sfnviz_doc_machine_count(doc)) {

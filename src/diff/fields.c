@@ -1,6 +1,9 @@
 /* fields.c: walks two value trees side by side and records where they part; see fields.h. */
 #include "diff/fields.h"
 
+#include "base/ptrmap.h"
+#include "base/utf8.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,15 +72,34 @@ typedef struct walk {
     change_list *list;
     const char *state;
     strbuf path;
+    /* Maps and lists found the same (compared whole: nothing skipped), each old node with its new
+     * partner: YAML aliases put one pair in many places, and it is walked once. A pair that differs is
+     * walked at each place: its changes are at each path. */
+    ptrmap same;
 } walk;
 
 static void compare_at(walk *w, const value *a, const value *b, value_skip skip, bool state_level);
 
+/* A field path is kept at most this long (then cut, with its length): keys of thousands of characters,
+ * many levels deep, would otherwise copy a path of megabytes into every change under them. */
+enum { FIELD_PATH_MAX = 4096 };
+
+static const char *path_of(arena *ar, const strbuf *path)
+{
+    const char *text = path->data ? path->data : "";
+    if (path->len <= FIELD_PATH_MAX)
+        return arena_strndup(ar, text, path->len);
+    strbuf cut;
+    strbuf_init(&cut);
+    strbuf_put(&cut, text, utf8_cut(text, path->len, FIELD_PATH_MAX));
+    strbuf_printf(&cut, "\u2026 (%zu bytes)", path->len);
+    return strbuf_to_arena(&cut, ar);
+}
+
 static void record(walk *w, const value *a, const value *b, value_skip skip)
 {
     arena *ar = w->list->arena;
-    change_list_add_text(w->list, w->state, arena_strndup(ar, w->path.data ? w->path.data : "", w->path.len),
-                         json_of(ar, a, skip), json_of(ar, b, skip));
+    change_list_add_text(w->list, w->state, path_of(ar, &w->path), json_of(ar, a, skip), json_of(ar, b, skip));
 }
 
 /* Key i of map `from`, compared with its counterpart in the other map (NULL: absent); `old_side` says
@@ -131,19 +153,32 @@ static void compare_at(walk *w, const value *a, const value *b, value_skip skip,
 {
     bool same_tag = a && b && (a->tag == b->tag || (a->tag && b->tag && strcmp(a->tag, b->tag) == 0));
     bool same_shape = same_tag && a->kind == b->kind;
-    if (same_shape && a->kind == VALUE_MAP)
+    bool walked = same_shape && (a->kind == VALUE_MAP || (a->kind == VALUE_SEQ && a->count == b->count));
+    if (!walked) {
+        if (!value_same(a, b, skip))
+            record(w, a, b, skip);
+        return;
+    }
+    bool whole = skip == SKIP_NOTHING && !state_level;
+    void *partner;
+    if (whole && ptrmap_get(&w->same, a, &partner) && partner == b)
+        return;
+    size_t before = w->list->count;
+    if (a->kind == VALUE_MAP)
         compare_maps(w, a, b, skip, state_level);
-    else if (same_shape && a->kind == VALUE_SEQ && a->count == b->count)
+    else
         compare_seqs(w, a, b, skip);
-    else if (!value_same(a, b, skip))
-        record(w, a, b, skip);
+    if (whole && w->list->count == before)
+        ptrmap_put(&w->same, a, (void *)b);
 }
 
 void fields_compare(change_list *l, const char *state, const value *old_v, const value *new_v, value_skip skip,
                     bool state_level)
 {
-    walk w = {l, state, {0}};
+    walk w = {l, state, {0}, {0}};
     strbuf_init(&w.path);
+    ptrmap_init(&w.same);
     compare_at(&w, old_v, new_v, skip, state_level);
+    ptrmap_free(&w.same);
     strbuf_free(&w.path);
 }

@@ -1,5 +1,6 @@
 /* intrinsic.c: CloudFormation intrinsics as text; see intrinsic.h. */
 #include "template/intrinsic.h"
+#include "base/ptrmap.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -261,12 +262,16 @@ const char *intrinsic_text(const template_ctx *t, const value *v)
     return v->kind == VALUE_MAP ? "{…}" : "[…]";
 }
 
-static const value *replace_children(const template_ctx *t, const value *v)
+/* Each node's result by its address (ptrmap.h): a subtree that YAML aliases put in many places is
+ * replaced once. */
+static const value *replace_node(const template_ctx *t, ptrmap *memo, const value *v);
+
+static const value *replace_children(const template_ctx *t, ptrmap *memo, const value *v)
 {
     value *copy = NULL;
     for (size_t i = 0; i < v->count; i++) {
         const value *child = v->kind == VALUE_SEQ ? v->items[i] : v->pairs[i].val;
-        const value *r = intrinsic_replace(t, child);
+        const value *r = replace_node(t, memo, child);
         if (r == child)
             continue;
         if (!copy) {
@@ -288,7 +293,7 @@ static const value *replace_children(const template_ctx *t, const value *v)
     return copy ? copy : v;
 }
 
-const value *intrinsic_replace(const template_ctx *t, const value *v)
+static const value *replace_node(const template_ctx *t, ptrmap *memo, const value *v)
 {
     if (!v)
         return v;
@@ -296,9 +301,23 @@ const value *intrinsic_replace(const template_ctx *t, const value *v)
         const char *text = intrinsic_text(t, v);
         return value_new_string(t->a, text, strlen(text), v->at);
     }
-    if (v->kind == VALUE_SEQ || v->kind == VALUE_MAP)
-        return replace_children(t, v);
-    return v;
+    if (v->kind != VALUE_SEQ && v->kind != VALUE_MAP)
+        return v;
+    void *done;
+    if (ptrmap_get(memo, v, &done))
+        return done;
+    const value *r = replace_children(t, memo, v);
+    ptrmap_put(memo, v, (void *)r);
+    return r;
+}
+
+const value *intrinsic_replace(const template_ctx *t, const value *v)
+{
+    ptrmap memo;
+    ptrmap_init(&memo);
+    const value *r = replace_node(t, &memo, v);
+    ptrmap_free(&memo);
+    return r;
 }
 
 const char *template_resource_type(const void *ctx, const char *logical_id)

@@ -1,7 +1,7 @@
 /* substitute.c: DefinitionSubstitutions; see substitute.h. */
 #include "template/substitute.h"
 #include "base/limits.h"
-#include "base/strmap.h"
+#include "base/ptrmap.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -181,10 +181,22 @@ typedef struct subst_run {
     bool failed;
     /* Each node's result by its address: a node that YAML aliases put in many places (a DAG) is
      * substituted once, not once per place. */
-    strmap memo;
-    const value **results;
-    size_t result_count, result_cap;
+    ptrmap memo;
 } subst_run;
+
+const char *substitute_problem_text(char *buf, size_t size, const substitutions *s, substitute_problem problem)
+{
+    char limit[160];
+    if (problem == SUBSTITUTE_CYCLE)
+        snprintf(buf, size, "DefinitionSubstitutions do not settle here: a value refers to itself, directly or "
+                            "through others");
+    else if (problem == SUBSTITUTE_TOO_LARGE)
+        snprintf(buf, size, "DefinitionSubstitutions make this text larger than %s",
+                 limit_describe(limit, sizeof limit, s->limits, SFNVIZ_LIMIT_SUBSTITUTION_SIZE));
+    else
+        snprintf(buf, size, "DefinitionSubstitutions apply");
+    return buf;
+}
 
 static void too_large(subst_run *run, mark at, const char *what)
 {
@@ -199,12 +211,10 @@ static const char *substitute_at(subst_run *run, const char *text, size_t len, m
 {
     substitute_problem problem;
     const char *r = substitute_text(run->a, run->s, text, len, out_len, &problem);
-    if (problem == SUBSTITUTE_CYCLE) {
-        diag_error(run->diags, at, "DefinitionSubstitutions do not settle here: a value refers to itself, "
-                                   "directly or through others");
+    if (problem != SUBSTITUTE_OK) {
+        char why[256];
+        diag_error(run->diags, at, "%s", substitute_problem_text(why, sizeof why, run->s, problem));
         run->failed = true;
-    } else if (problem == SUBSTITUTE_TOO_LARGE) {
-        too_large(run, at, "make this text larger than");
     } else if (r && *out_len > len) {
         run->grown += *out_len - len;
         if (run->grown > limit_of(run->s->limits, SFNVIZ_LIMIT_SUBSTITUTION_SIZE))
@@ -262,15 +272,11 @@ static const value *substitute_node(subst_run *run, const value *v)
 {
     if (v->kind != VALUE_SEQ && v->kind != VALUE_MAP && v->kind != VALUE_STRING)
         return v;
-    char key[32];
-    snprintf(key, sizeof key, "%p", (const void *)v);
-    int k = strmap_get(&run->memo, 0, key);
-    if (k >= 0)
-        return run->results[k];
+    void *seen;
+    if (ptrmap_get(&run->memo, v, &seen))
+        return seen;
     const value *r = substitute_uncached(run, v);
-    run->results = sfn_grow(run->results, &run->result_cap, run->result_count + 1, sizeof *run->results);
-    run->results[run->result_count] = r;
-    strmap_put(&run->memo, 0, arena_strdup(run->a, key), (int)run->result_count++);
+    ptrmap_put(&run->memo, v, (void *)r);
     return r;
 }
 
@@ -339,12 +345,15 @@ void substitute_unresolved(const substitutions *s, const value *definition, diag
     const value **stack = NULL;
     size_t n = 0, cap = 0;
     unsigned said = 0;
+    ptrmap seen; /* a node aliased in many places is looked at (and warned of) once */
+    ptrmap_init(&seen);
     stack = sfn_grow(stack, &cap, 1, sizeof *stack);
     stack[n++] = definition;
     while (n > 0) {
         const value *v = stack[--n];
-        if (is_intrinsic(v))
+        if (is_intrinsic(v) || ptrmap_get(&seen, v, NULL))
             continue;
+        ptrmap_put(&seen, v, NULL);
         if (v->kind == VALUE_STRING)
             report_unresolved(s, v, diags, &said);
         for (size_t i = 0; (v->kind == VALUE_MAP || v->kind == VALUE_SEQ) && i < v->count; i++) {
@@ -352,6 +361,7 @@ void substitute_unresolved(const substitutions *s, const value *definition, diag
             stack[n++] = v->kind == VALUE_MAP ? v->pairs[i].val : v->items[i];
         }
     }
+    ptrmap_free(&seen);
     free(stack);
 }
 
@@ -359,10 +369,9 @@ const value *substitute_tree(arena *a, const substitutions *s, const value *v, d
 {
     if (!s->count)
         return v;
-    subst_run run = {a, s, diags, 0, false, {0}, NULL, 0, 0};
-    strmap_init(&run.memo);
+    subst_run run = {a, s, diags, 0, false, {0}};
+    ptrmap_init(&run.memo);
     const value *r = substitute_node(&run, v);
-    strmap_free(&run.memo);
-    free(run.results);
+    ptrmap_free(&run.memo);
     return run.failed ? NULL : r;
 }

@@ -32,6 +32,10 @@ typedef enum substitute_problem {
     SUBSTITUTE_TOO_LARGE, /* the text would pass the substitution-size limit */
 } substitute_problem;
 
+/* What a problem means, as the end of a sentence ("DefinitionSubstitutions do not settle here: ..."),
+ * written into buf. */
+const char *substitute_problem_text(char *buf, size_t size, const substitutions *s, substitute_problem problem);
+
 /* The text with every `${Key}` replaced (NULL: unchanged, or a problem, said in *problem). */
 const char *substitute_text(arena *a, const substitutions *s, const char *text, size_t len, size_t *out_len,
                             substitute_problem *problem);

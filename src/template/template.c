@@ -7,6 +7,7 @@
 #include "base/limits.h"
 #include "base/utf8.h"
 #include "template/substitute.h"
+#include "template/definition_file.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -29,6 +30,7 @@ typedef struct reader {
     intrinsic_budget budget; /* t's: the Fn::Sub and Fn::Join text of the whole template */
     resolver res;
     diag_list *diags;
+    definition_files uri_files; /* the DefinitionUri files read so far */
 } reader;
 
 /* ---- paths ---- */
@@ -223,65 +225,49 @@ static value *read_json(arena *a, const char *path, const char *text, size_t len
     return json_read(a, path, text, len, diags);
 }
 
+/* Text that does not parse as written, substituted as whole text and parsed again (NULL when it still does
+ * not, or when substituting fails: *problem then says why). The second reading's warnings go to
+ * warnings. */
+static const value *parse_substituted(reader *r, read_fn read, const char *path, const char *text, size_t len,
+                                      const substitutions *subs, diag_list *warnings, substitute_problem *problem)
+{
+    *problem = SUBSTITUTE_OK;
+    if (!subs->count)
+        return NULL;
+    size_t n = 0;
+    const char *subst = substitute_text(r->a, subs, text, len, &n, problem);
+    if (!subst)
+        return NULL;
+    diag_list second;
+    diag_list_init(&second);
+    const value *v = read(r->a, path, subst, n, r->t.limits, &second);
+    if (v)
+        diag_list_move(warnings, &second);
+    diag_list_free(&second);
+    return v;
+}
+
+/* A DefinitionString's text, parsed as written or else once substituted. *problem says why substituting
+ * failed, when it was tried and failed: the definition is then named with that, not with the parse
+ * error, which substitution might have cured. */
 static const value *parse_definition(reader *r, read_fn read, const char *path, const char *text, size_t len,
-                                     const substitutions *subs, diag_list *errors, diag_list *warnings)
+                                     const substitutions *subs, diag_list *errors, diag_list *warnings,
+                                     substitute_problem *problem)
 {
     diag_list first;
     diag_list_init(&first);
     const value *v = read(r->a, path, text, len, r->t.limits, &first);
-    if (!v && subs->count) {
-        size_t n = 0;
-        substitute_problem problem;
-        const char *subst = substitute_text(r->a, subs, text, len, &n, &problem);
-        diag_list second;
-        diag_list_init(&second);
-        v = subst ? read(r->a, path, subst, n, r->t.limits, &second) : NULL;
-        if (v) /* the first reading's errors are moot: keep the second's warnings */
-            diag_list_free(&first), first = second;
-        else
-            diag_list_free(&second);
+    *problem = SUBSTITUTE_OK;
+    if (v) { /* it keeps its warnings (duplicate keys) */
+        diag_list_move(warnings, &first);
+        return v;
     }
-    /* A definition that parses keeps its warnings (duplicate keys) in the file's diagnostics. */
-    diag_list_move(v ? warnings : errors, &first);
+    v = parse_substituted(r, read, path, text, len, subs, warnings, problem);
+    if (v) /* the first reading's errors are moot */
+        diag_list_free(&first);
+    else
+        diag_list_move(errors, &first);
     return v;
-}
-
-
-/* A DefinitionUri file from the file system: 0 read, 1 missing, -1 unreadable, 2 not a regular file (a
- * FIFO would block forever, a device never ends). */
-static int read_from_disk(reader *r, const char *path, char **text, size_t *len, char *err, size_t err_size)
-{
-    struct stat st;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
-        return 2;
-    if (source_read_file(r->a, path, r->t.limits, text, len, err, err_size) == 0)
-        return 0;
-    return exists(path) ? -1 : 1;
-}
-
-/* The same through the caller's file source (sfnviz_doc_load_buffer_in), the text copied into the arena. */
-static int read_from_source(reader *r, const char *path, char **text, size_t *len, char *err, size_t err_size)
-{
-    char *got = NULL;
-    size_t n = 0;
-    snprintf(err, err_size, "cannot be read");
-    int rc = r->files->read(r->files->ctx, path, &got, &n, err, err_size);
-    size_t max = limit_of(r->t.limits, SFNVIZ_LIMIT_INPUT_SIZE);
-    if (rc == 0 && got && n > max) {
-        char limit[160];
-        snprintf(err, err_size, "larger than %s", limit_describe(limit, sizeof limit, r->t.limits,
-                                                                 SFNVIZ_LIMIT_INPUT_SIZE));
-        rc = -1;
-    } else if (rc == 0 && got) {
-        *text = arena_strndup(r->a, got, n);
-        *len = n;
-    }
-    free(got);
-    if (rc == 1) {
-        snprintf(err, err_size, "no such file");
-        return 1;
-    }
-    return rc == 0 && *text ? 0 : -1;
 }
 
 static void load_definition_file(reader *r, machine *m, const value *uri, const substitutions *subs)
@@ -298,34 +284,27 @@ static void load_definition_file(reader *r, machine *m, const value *uri, const 
         return;
     }
     m->definition_file = display;
-    char *text = NULL, err[256];
-    size_t len = 0;
-    int missing = r->files ? read_from_source(r, display, &text, &len, err, sizeof err)
-                           : read_from_disk(r, display, &text, &len, err, sizeof err);
-    if (missing == 2) {
+    const definition_file *f = definition_files_get(&r->uri_files, display, r->diags);
+    if (f->status != DEFINITION_FILE_READ) {
+        fail_machine(r, m, f->status == DEFINITION_FILE_MISSING ? MACHINE_MISSING : MACHINE_ERROR, uri->at,
+                     arena_printf(r->a, "DefinitionUri file %s: %s", display, f->problem));
+        return;
+    }
+    substitute_problem problem = SUBSTITUTE_OK;
+    const value *def = f->tree ? f->tree : parse_substituted(r, value_read, display, f->text, f->len, subs, r->diags,
+                                                            &problem);
+    if (!def && problem != SUBSTITUTE_OK) {
+        char why[256];
         fail_machine(r, m, MACHINE_ERROR, uri->at,
-                     arena_printf(r->a, "DefinitionUri file %s: is not a regular file", display));
+                     arena_printf(r->a, "DefinitionUri file %s does not parse as written, and substituting it "
+                                        "fails: %s",
+                                  display, substitute_problem_text(why, sizeof why, subs, problem)));
         return;
     }
-    if (missing) {
-        fail_machine(r, m, missing == 1 ? MACHINE_MISSING : MACHINE_ERROR, uri->at,
-                     arena_printf(r->a, "DefinitionUri file %s: %s", display, err));
-        return;
-    }
-    char *utf8 = utf8_from_utf16(r->a, text, &len); /* as sfnviz_doc_load_file reads a template */
-    const char *unread = utf8 ? NULL : utf8_unread_encoding(text, len);
-    if (unread) {
-        fail_machine(r, m, MACHINE_ERROR, uri->at,
-                     arena_printf(r->a, "DefinitionUri file %s looks like %s: sfnviz reads UTF-8, or UTF-16 with a "
-                                        "byte order mark", display, unread));
-        return;
-    }
-    if (utf8)
-        text = utf8;
-    diag_list errors;
-    diag_list_init(&errors);
-    const value *def = parse_definition(r, value_read, display, text, len, subs, &errors, r->diags);
     if (!def) {
+        diag_list errors;
+        diag_list_init(&errors);
+        diag_add(&errors, DIAG_ERROR, f->error.at, "%s", f->error.message ? f->error.message : "it does not parse");
         take_diagnostics(r, m, &errors, "the DefinitionUri file does not parse");
         return;
     }
@@ -460,6 +439,28 @@ static void place_diag(diag *d, const origin *o)
     d->message = longer;
 }
 
+/* m fails at the DefinitionString that does not parse: at its first error, placed in the template, or,
+ * when substituting it failed too, at the DefinitionString with why. */
+static void fail_definition_string(reader *r, machine *m, const value *v, const origin *o, const diag_list *errors,
+                                   const substitutions *subs, substitute_problem problem)
+{
+    if (problem != SUBSTITUTE_OK) {
+        char why[256];
+        fail_machine(r, m, MACHINE_ERROR, v->at,
+                     arena_printf(r->a, "DefinitionString does not parse as written, and substituting it fails: %s",
+                                  substitute_problem_text(why, sizeof why, subs, problem)));
+        return;
+    }
+    mark at = errors->count ? errors->items[0].at : v->at, inner = at;
+    place_mark(&at, o);
+    if (!at.line || at.file != r->path)
+        at = v->at;
+    fail_machine(r, m, MACHINE_ERROR, at,
+                 arena_printf(r->a, "DefinitionString is not valid JSON: %s (line %u, column %u of its text)",
+                              errors->count ? errors->items[0].message : "it does not parse", inner.line,
+                              inner.column));
+}
+
 static void load_definition_string(reader *r, machine *m, const value *v, const substitutions *subs)
 {
     m->where = "DefinitionString";
@@ -479,17 +480,12 @@ static void load_definition_string(reader *r, machine *m, const value *v, const 
     diag_list_init(&warnings);
     /* CloudFormation takes a DefinitionString as JSON only. Its text is read as if it were the template:
      * place_marks then moves every position onto the template's own lines. */
-    const value *def = parse_definition(r, read_json, r->path, text, strlen(text), subs, &errors, &warnings);
+    substitute_problem problem;
+    const value *def =
+        parse_definition(r, read_json, r->path, text, strlen(text), subs, &errors, &warnings, &problem);
     origin o = {r, block ? ORIGIN_BLOCK : one_line ? ORIGIN_LINE : ORIGIN_INSIDE, base, indent, &line, v->at};
     if (!def) {
-        mark at = errors.count ? errors.items[0].at : v->at, inner = at;
-        place_mark(&at, &o);
-        if (!at.line || at.file != r->path)
-            at = v->at;
-        fail_machine(r, m, MACHINE_ERROR, at,
-                     arena_printf(r->a, "DefinitionString is not valid JSON: %s (line %u, column %u of its text)",
-                                  errors.count ? errors.items[0].message : "it does not parse", inner.line,
-                                  inner.column));
+        fail_definition_string(r, m, v, &o, &errors, subs, problem);
         diag_list_free(&errors);
         diag_list_free(&warnings);
         if (one_line)
@@ -671,6 +667,8 @@ bool template_read(arena *a, const char *path, const value *root, const template
                               "CloudFormation) or StartAt and States (Amazon States Language)");
         return false;
     }
+    definition_files_init(&r.uri_files, a, r.files, r.t.limits);
     read_template(&r, resources, out, count);
+    definition_files_free(&r.uri_files);
     return true;
 }

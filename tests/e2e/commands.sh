@@ -68,6 +68,17 @@ expect_rc "two -m into one SVG" 2
 expect_err "names the two asked for" "2 state machines asked for with -m \(Beta, Delta\)"
 expect_err "says how to get both" "one file each with -o DIR/"
 expect_err "and lists the file's machines after" "state machines: Alpha, Beta, Gamma, Delta"
+# Forty machines into one SVG: the message names twenty and counts the rest.
+{ echo "Resources:"
+  for i in $(seq 1 40); do
+    printf '  M%02d:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n' "$i"
+    printf '      Definition: {StartAt: A, States: {A: {Type: Succeed}}}\n'
+  done; } >forty.yaml
+run render forty.yaml -f svg
+expect_rc "forty machines into one SVG" 2
+expect_err "names twenty and counts the rest" "to draw \(M01, M02, .*, M20 and 20 more, which sfnviz list names\), and svg holds one"
+run render forty.yaml -m Nope
+expect_err "an unknown -m lists twenty IDs too" "M20 and 20 more, which sfnviz list names"
 run render "$FOUR" -m Beta -m Delta -o both/
 expect_rc "-o DIR/ draws both" 0
 check "Beta" test -s both/Beta.svg

@@ -85,6 +85,35 @@ expect_json "one text of 100 kB passes a 50 KiB limit on its own" "$OUT" \
 run render -f json subst.yaml
 expect_rc "within the default (16 MiB), the definition is substituted" 0
 
+# A definition that parses only once substituted (a placeholder where a number goes), whose substitution
+# fails: named with why, at the DefinitionString or DefinitionUri, not with the parse error.
+cat >wait-n.asl.json <<'JSON'
+{"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": ${N}, "End": true}}}
+JSON
+cat >subst-text.yaml <<'YAML'
+Resources:
+  Loop:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      DefinitionSubstitutions: {A: "${B}", B: "${A}"}
+      DefinitionString: '{"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": ${A}, "End": true}}}'
+  Uri:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      DefinitionSubstitutions: {N: "1000000"}
+      DefinitionUri: wait-n.asl.json
+YAML
+run render -f json -m Loop subst-text.yaml
+expect_rc "a DefinitionString whose substitution never settles: refused" 2
+expect_json "named at the DefinitionString, with the cycle" "$OUT" 'd["machines"][0]["message"].strip()' \
+  "subst-text.yaml:6:25: error: DefinitionString does not parse as written, and substituting it fails: DefinitionSubstitutions do not settle here: a value refers to itself, directly or through others"
+run render -f json -m Uri subst-text.yaml
+expect_rc "the same shape in a DefinitionUri file, substituted: drawn" 0
+run render -f json -m Uri --limit substitution-size=4 subst-text.yaml
+expect_rc "its substitution past the limit: refused" 2
+expect_json "named at the DefinitionUri, with the limit" "$OUT" 'd["machines"][0]["message"].strip()' \
+  "subst-text.yaml:11:22: error: DefinitionUri file wait-n.asl.json does not parse as written, and substituting it fails: DefinitionSubstitutions make this text larger than 4 bytes (the substitution-size limit; raise it with --limit substitution-size=N)"
+
 # --- states ----------------------------------------------------------------------------------------------
 python3 - <<'PY'
 states = ", ".join('"S%d": {"Type": "Pass", "Next": "S%d"}' % (i, i + 1) for i in range(300))
@@ -177,6 +206,62 @@ expect_rc "a million \${ before one }: read well inside the hang guard (was 16 s
 run render -f json rounds.yaml
 expect_rc "60 rounds of substitution in a string aliased 2000 times: substituted once (was 34 s)" 0
 expect_json "and every copy has the final text" "$OUT" 'd["machines"][0]["status"]' ok
+
+# Keys of 10 000 characters, 50 deep, with 40 leaves that differ: every change's field path would be
+# 500 kB (20 MB of output from two 500 kB files); a path is kept at 4096 bytes, cut with its length.
+python3 - <<'PY'
+import json
+def tree(depth, leaf):
+    if depth == 0:
+        return {"L%d" % i: leaf for i in range(40)}
+    return {"k%d" % depth + "x" * 10000: tree(depth - 1, leaf)}
+for name, leaf in (("longkeys-old", 1), ("longkeys-new", 2)):
+    d = {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": True, "Parameters": tree(50, leaf)}}}
+    json.dump(d, open(name + ".asl.json", "w"))
+PY
+for format in text json markdown; do
+  run diff -f $format longkeys-old.asl.json longkeys-new.asl.json
+  expect_rc "diff -f $format of 500 kB field paths: changed (diff exits 0 without --exit-code)" 0
+  check "diff -f $format: each of the 40 paths cut at 4096 bytes (output under 200 kB)" \
+    test "$(wc -c <"$OUT")" -lt 200000
+  check "diff -f $format: a cut path says how long it was" grep -q "… (500205 bytes)" "$OUT"
+done
+run diff -f json longkeys-old.asl.json longkeys-new.asl.json
+expect_json "in JSON, each of the 40 changes is still there" "$OUT" 'len(d["machines"][0]["changes"])' 40
+
+# One DefinitionUri file named by 400 machines, which aliases expand to 3.4 million nodes: read once per
+# template, and each walk of it (intrinsics, substitutions, check, diff) linear in the file as written.
+# Before: list 8.6 s, diff 109 s. A duplicate key in it is warned of once, not once per machine.
+python3 - <<'PY'
+with open("shared.asl.yaml", "w") as f:
+    f.write("StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n    Comment: one\n    Comment: two\n")
+    f.write("    Parameters:\n")
+    f.write("      l0: &l0 [" + ", ".join(["1"] * 100) + "]\n")
+    f.write("      l1: &l1 [" + ", ".join(["*l0"] * 100) + "]\n")
+    f.write("      l2: [" + ", ".join(["*l1"] * 340) + "]\n")
+with open("shared.yaml", "w") as f:
+    f.write("Resources:\n")
+    for i in range(400):
+        f.write("  M%d:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n" % i)
+        f.write("      DefinitionUri: shared.asl.yaml\n      DefinitionSubstitutions: {X: y}\n")
+PY
+run list shared.yaml
+expect_rc "400 machines naming one expanding file: listed inside the hang guard" 0
+check "all 400 drawn" test "$(grep -c ' ok$' "$OUT")" -eq 400
+run check shared.yaml
+expect_rc "check of the 400: a duplicate key is a warning" 0
+check "its duplicate key warned of once" test "$(grep -c 'duplicate key "Comment"' "$OUT" "$ERR" | awk -F: '{n += $NF} END {print n}')" -eq 1
+run summary shared.yaml
+expect_rc "summary of the 400" 0
+run diff shared.yaml shared.yaml
+expect_rc "diff of the 400 with themselves, each aliased pair compared once" 0
+check "all the same" test "$(grep -c ' same$' "$OUT")" -eq 400
+sed 's/\*l0, \*l0\]/*l0, [2]]/' shared.asl.yaml >shared2.asl.yaml
+sed 's/shared\.asl\.yaml/shared2.asl.yaml/' shared.yaml >shared2.yaml
+run diff -f json shared.yaml shared2.yaml
+expect_rc "diff with the last item of the anchored list l1 changed" 0
+expect_json "each machine has the change at every path the alias puts it" "$OUT" \
+  'all(sorted(c["field"] for c in m["changes"] if c["state"] == "A") == sorted(["Parameters.l1[99]"] + ["Parameters.l2[%d][99]" % i for i in range(340)]) for m in d["machines"]) and len(d["machines"]) == 400' true
 
 # --- --limit refuses what it cannot mean ---------------------------------------------------------------
 for bad in "states=0" "states=-1" "states=1K" "input-size=1X" "input-size=99999999999999999999" \

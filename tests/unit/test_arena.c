@@ -1,6 +1,7 @@
 /* test_arena.c: the arena (zeroed memory without a memset per allocation, growing blocks, mapped large
- * blocks, unaligned text) and reading files into it. */
+ * blocks, unaligned text), reading files into it, and the address map the DAG walks use. */
 #include "base/arena.h"
+#include "base/ptrmap.h"
 #include "read/source.h"
 #include "test.h"
 
@@ -114,11 +115,37 @@ static void test_source(void)
     free(data);
 }
 
+/* Keys a few bytes apart, as nodes from one arena are, through many growths; replacing keeps the count. */
+static void test_ptrmap(void)
+{
+    enum { N = 100000 };
+    char *keys = malloc(N * 8);
+    ptrmap m;
+    ptrmap_init(&m);
+    void *got = NULL;
+    CHECK(!ptrmap_get(&m, keys, &got));
+    for (size_t i = 0; i < N; i++)
+        ptrmap_put(&m, keys + i * 8, (void *)(uintptr_t)(i + 1));
+    CHECK_INT((long long)m.count, N);
+    bool all = true;
+    for (size_t i = 0; i < N && all; i++)
+        all = ptrmap_get(&m, keys + i * 8, &got) && got == (void *)(uintptr_t)(i + 1);
+    CHECK(all);
+    CHECK(!ptrmap_get(&m, keys + 4, NULL)); /* between two keys */
+    ptrmap_put(&m, keys, NULL);
+    CHECK(ptrmap_get(&m, keys, &got) && got == NULL);
+    CHECK_INT((long long)m.count, N);
+    ptrmap_free(&m);
+    CHECK(!ptrmap_get(&m, keys, NULL));
+    free(keys);
+}
+
 int main(void)
 {
     test_zeroed_and_aligned();
     test_strings();
     test_zeroed_arena();
     test_source();
+    test_ptrmap();
     return test_report();
 }
