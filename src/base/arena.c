@@ -100,15 +100,16 @@ static void *map_aligned(size_t total)
 }
 #endif
 
-/* A zeroed block with room for at least need bytes. */
-static arena_block *new_block(arena *a, size_t need)
+/* A zeroed block with room for at least need bytes. A block of its own (own: one large request, never
+ * bumped again) is just that large; the others take the next size, which doubles. */
+static arena_block *new_block(arena *a, size_t need, bool own)
 {
     if (need > SIZE_MAX - sizeof(arena_block) - ARENA_MAP_FROM)
         sfn_oom();
     if (a->next_size < ARENA_BLOCK_MIN) /* an arena zeroed rather than initialised */
         a->next_size = ARENA_BLOCK_MIN;
-    size_t size = need > a->next_size ? need : a->next_size;
-    if (a->next_size < ARENA_BLOCK_MAX)
+    size_t size = own || need > a->next_size ? need : a->next_size;
+    if (!own && a->next_size < ARENA_BLOCK_MAX)
         a->next_size *= 2;
     arena_block *b = NULL;
     size_t mapped = 0;
@@ -144,7 +145,7 @@ static void *arena_bump(arena *a, size_t size, size_t align)
     if (!b || at > b->size || b->size - at < size) {
         /* A large request gets a block of its own behind the head, so the head's free space is not wasted. */
         bool own = b && size > ARENA_BLOCK_MIN / 4;
-        arena_block *nb = new_block(a, size);
+        arena_block *nb = new_block(a, size, own);
         if (own) {
             nb->next = b->next;
             b->next = nb;
