@@ -99,15 +99,19 @@ static void parse(definition_files *fs, const char *path, definition_file *f, di
     f->tree = value_read(fs->a, path, f->text, f->len, fs->limits, &diags);
     for (size_t i = 0; i < diags.count; i++) {
         diag *d = &diags.items[i];
-        if (d->level == DIAG_ERROR && !f->error.message) {
-            f->error = *d;
-            f->error.message = arena_strdup(fs->a, d->message);
+        if (d->level == DIAG_ERROR && !f->error_message) {
+            f->error_at = d->at;
+            f->error_message = arena_strdup(fs->a, d->message);
         } else if (d->level != DIAG_ERROR) {
             diag_add(warnings, d->level, d->at, "%s", d->message);
             diag_set_rule(warnings, d->rule);
         }
     }
     diag_list_free(&diags);
+    if (!f->tree && !f->error_message) {
+        f->error_at = mark_at(path, 1, 1);
+        f->error_message = "it does not parse";
+    }
 }
 
 static definition_file *read_file(definition_files *fs, const char *path, diag_list *warnings)

@@ -22,8 +22,9 @@ typedef struct definition_file {
     const char *problem; /* why it was not read: "no such file", "is not a regular file", ... */
     const char *text;    /* when read: its text in UTF-8, len bytes */
     size_t len;
-    const value *tree; /* parsed as written; NULL when it does not parse ... */
-    diag error;        /* ... and then the parse's first error (message in the arena) */
+    const value *tree;         /* parsed as written; NULL when it does not parse ... */
+    mark error_at;             /* ... and then where the parse's first error is, */
+    const char *error_message; /* and what it says */
 } definition_file;
 
 typedef struct definition_files {

@@ -3,9 +3,7 @@
 #include "template/string_origin.h"
 #include "template/intrinsic.h"
 #include "model/resolve.h"
-#include "read/source.h"
 #include "base/limits.h"
-#include "base/utf8.h"
 #include "template/substitute.h"
 #include "template/definition_file.h"
 
@@ -302,10 +300,8 @@ static void load_definition_file(reader *r, machine *m, const value *uri, const 
         return;
     }
     if (!def) {
-        diag_list errors;
-        diag_list_init(&errors);
-        diag_add(&errors, DIAG_ERROR, f->error.at, "%s", f->error.message ? f->error.message : "it does not parse");
-        take_diagnostics(r, m, &errors, "the DefinitionUri file does not parse");
+        fail_machine(r, m, MACHINE_ERROR, f->error_at,
+                     arena_printf(r->a, "%s (the DefinitionUri file does not parse)", f->error_message));
         return;
     }
     build_from(r, m, def, subs);
