@@ -7,6 +7,7 @@
 #include "check/check.h"
 #include "sfnviz.h"
 #include "template/document.h"
+#include "base/ptrmap.h"
 #include "base/timing.h"
 
 #include <stdarg.h>
@@ -87,7 +88,7 @@ static void take_status(const machine *m, int index, const bool *off, finding_li
     finding_add(out, rule, index, m->message_at.line ? m->message_at : m->at, text);
 }
 
-static void check_machine(const machine *m, int index, const bool *off, finding_list *out)
+static void check_machine(const machine *m, int index, const bool *off, ptrmap *sizes, finding_list *out)
 {
     if (m->status != MACHINE_OK) {
         take_status(m, index, off, out);
@@ -99,9 +100,11 @@ static void check_machine(const machine *m, int index, const bool *off, finding_
     c.machine_index = index;
     c.off = off;
     c.out = out;
+    c.sizes = sizes;
     check_structure(&c);
     check_names(&c);
     check_scopes_fields(&c);
+    check_size(&c);
     for (size_t i = 0; i < m->state_count; i++) {
         const wf_state *s = &m->states[i];
         if (!check_fields(&c, s))
@@ -182,8 +185,11 @@ sfnviz_findings *sfnviz_check(const sfnviz_doc *doc, const sfnviz_check_options 
     double start = timing_now();
     if (!doc->failed) {
         take_load_findings(doc, off, &f->list);
+        ptrmap sizes;
+        ptrmap_init(&sizes);
         for (size_t i = 0; i < doc->machine_count; i++)
-            check_machine(&doc->machines[i], (int)i, off, &f->list);
+            check_machine(&doc->machines[i], (int)i, off, &sizes, &f->list);
+        ptrmap_free(&sizes);
     }
     sort_findings(&f->list);
     for (size_t i = 0; i < f->list.diags.count; i++)

@@ -26,6 +26,7 @@ typedef struct checker {
     const bool *off;                /* [RULE_COUNT]: rules turned off */
     unsigned said[RULE_COUNT];      /* findings of each rule for this machine */
     finding_list *out;
+    struct ptrmap *sizes;           /* the document's: definition node -> its size as JSON (check_size.c) */
 } checker;
 
 void check_report(checker *c, rule_id rule, mark at, const char *fmt, ...)
@@ -54,6 +55,7 @@ typedef enum value_need {
 void check_structure(checker *c);     /* check_structure.c: StartAt, transitions, terminals, reachability */
 void check_names(checker *c);         /* check_names.c: unique, length, invisible characters */
 void check_scopes_fields(checker *c); /* check_scopes.c: the top level, branches, processors */
+void check_size(checker *c);           /* check_size.c: the service's 1 MiB limit on a definition */
 /* Those of one state, run one state after the other so that its values are read while they are at hand
  * (a large definition does not fit in the caches). check_fields returns false when the state is no map or
  * of no known type: the others then have nothing to go on. */

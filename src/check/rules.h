@@ -26,6 +26,8 @@
       "a state machine resource gives no definition at all (no Properties, or none of the Definition fields)")  \
     X(RULE_DEFINITION_S3, "definition-in-s3", DIAG_WARNING, NULL,                                              \
       "the definition lives in S3, so it cannot be checked offline")                                           \
+    X(RULE_DEFINITION_SIZE, "definition-size", DIAG_WARNING, NULL,                                             \
+      "a definition larger than the service's 1 048 576 characters, measured as compact JSON")                 \
     X(RULE_SUBSTITUTION_UNRESOLVED, "substitution-unresolved", DIAG_WARNING, NULL,                             \
       "a ${Name} placeholder has no DefinitionSubstitutions entry, so it reaches the service as written")      \
     /* top level and scopes */                                                                                 \

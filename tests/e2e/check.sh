@@ -82,6 +82,26 @@ if grep -q $'\x1b' "$OUT"; then fail "an escape sequence from a state name reach
 run check -f github "$WORK/esc.asl.yaml"
 if grep -q $'\x1b' "$OUT"; then fail "github: an escape sequence reached the log"; else pass; fi
 
+# definition-size counts the definition as compact JSON, in characters: é is one, a newline two (\n).
+# sized N: a definition of exactly N characters (75 of them around the string), written pretty.
+sized() {
+  local pad=$(($1 - 75 - 3000))
+  {
+    printf '{\n  "StartAt": "A",\n  "States": {"A": {"Type": "Pass", "Result": {"t": "'
+    for _ in $(seq 1000); do printf 'é\\n'; done
+    head -c "$pad" /dev/zero | tr '\0' a
+    printf '"}, "End": true}}\n}\n'
+  } >"$WORK/sized.asl.json"
+}
+sized 1048576
+run check --strict "$WORK/sized.asl.json"
+expect_rc "a definition of 1 048 576 characters is within the limit" 0
+sized 1048577
+run check "$WORK/sized.asl.json"
+expect_rc "one character more is a warning only" 0
+expect_out "it says how large" \
+  '^.*sized.asl.json:1:1: warning: the definition is at least 1048577 characters as compact JSON; Step Functions takes at most 1 048 576 \(1 MiB\) \[definition-size\]$'
+
 # The corpus.
 declare -A exception
 while IFS=$'\t' read -r path expect _; do exception[$path]=$expect; done < <(tail -n +2 "$TESTS/check/corpus-exceptions.tsv")
