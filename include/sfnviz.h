@@ -47,7 +47,7 @@ int sfnviz_format_is_binary(sfnviz_format f);
  * Input past one is refused with an error that names the limit; each can be raised. Nesting depth is not
  * among them: it stays at SFNVIZ_MAX_DEPTH, which keeps every recursion over the document stack-safe. */
 typedef enum sfnviz_limit {
-    SFNVIZ_LIMIT_INPUT_SIZE,        /* bytes of a file, standard input or DefinitionUri file: 64 MiB */
+    SFNVIZ_LIMIT_INPUT_SIZE,        /* bytes of a file, standard input, DefinitionUri file, file from git: 64 MiB */
     SFNVIZ_LIMIT_ALIAS_NODES,       /* YAML nodes, each alias counted as a copy of what it names: 4 000 000 */
     SFNVIZ_LIMIT_ALIAS_SIZE,        /* bytes of their text (keys and scalars), counted the same way: 64 MiB */
     SFNVIZ_LIMIT_SUBSTITUTION_SIZE, /* bytes a definition's text may grow to by DefinitionSubstitutions: 16 MiB */

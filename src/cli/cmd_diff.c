@@ -47,10 +47,17 @@ static char *folder_of(const char *path)
     return slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
 }
 
+/* A revision to read files at, and how large a file may be (--limit input-size, as for files on disk). */
+typedef struct revision {
+    const char *rev;
+    size_t max_bytes;
+} revision;
+
 /* A DefinitionUri file of an older version: the same revision's (sfnviz_file_source). */
 static int read_at_rev(void *ctx, const char *path, char **text, size_t *len, char *err, size_t err_size)
 {
-    git_show_result r = git_show(ctx, path, text, len, err, err_size);
+    const revision *at = ctx;
+    git_show_result r = git_show(at->rev, path, at->max_bytes, text, len, err, err_size);
     return r == GIT_SHOW_FOUND ? 0 : r == GIT_SHOW_ABSENT ? 1 : -1;
 }
 
@@ -60,7 +67,9 @@ static sfnviz_doc *load_at_rev(const char *rev, const char *path, const options 
 {
     char *text, err[512];
     size_t len;
-    git_show_result r = git_show(rev, path, &text, &len, err, sizeof err);
+    size_t set = o->limits.value[SFNVIZ_LIMIT_INPUT_SIZE];
+    revision at = {rev, set ? set : sfnviz_limit_default(SFNVIZ_LIMIT_INPUT_SIZE)};
+    git_show_result r = git_show(rev, path, at.max_bytes, &text, &len, err, sizeof err);
     *absent = r == GIT_SHOW_ABSENT;
     if (r == GIT_SHOW_ERROR) {
         say_error(path, err);
@@ -74,7 +83,7 @@ static sfnviz_doc *load_at_rev(const char *rev, const char *path, const options 
     if (name && dir) {
         sprintf(name, "%s:%s", rev, path);
         sfnviz_load_options lo = load_options_of(o);
-        sfnviz_file_source at_rev = {read_at_rev, (void *)rev};
+        sfnviz_file_source at_rev = {read_at_rev, &at};
         doc = sfnviz_doc_load_buffer_in(name, text, len, dir, &at_rev, &lo);
     }
     free(name);

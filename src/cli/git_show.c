@@ -15,12 +15,10 @@
 
 extern char **environ;
 
-/* What sfnviz reads of any file at most (src/read/source.h says the same of the files it opens). */
-enum { GIT_MAX_BYTES = 64 * 1024 * 1024 };
-
 typedef struct captured {
     char *data;
     size_t len;
+    size_t max; /* bytes kept at most; past them too_big */
     bool too_big;
     int status; /* git's exit status; -1 when it could not run or was killed */
 } captured;
@@ -36,7 +34,7 @@ static void read_all(int fd, captured *c)
             continue;
         if (n < 0)
             break;
-        if (c->too_big || c->len + (size_t)n > GIT_MAX_BYTES) {
+        if (c->too_big || c->len + (size_t)n > c->max) {
             c->too_big = true;
             continue;
         }
@@ -69,11 +67,13 @@ static int above_stdio(int *fd)
     return 0;
 }
 
-/* Runs `git -C dir ARGS...` with its standard output captured (when want_output) and its standard error
- * and input /dev/null; fills c. Returns 0, or -1 with errno when git could not be started. */
-static int run_git(const char *dir, const char *const *args, bool want_output, captured *c)
+/* Runs `git -C dir ARGS...` with up to max bytes of its standard output captured (none when max is 0) and
+ * its standard error and input /dev/null; fills c. Returns 0, or -1 with errno when git could not be started. */
+static int run_git(const char *dir, const char *const *args, size_t max, captured *c)
 {
     memset(c, 0, sizeof *c);
+    c->max = max;
+    bool want_output = max > 0;
     c->status = -1;
     const char *argv[16] = {"git", "-C", dir};
     size_t n = 3;
@@ -157,7 +157,7 @@ static bool rev_usable(const char *dir, const char *rev, char *err, size_t err_s
 {
     captured c;
     const char *inside[] = {"rev-parse", "--is-inside-work-tree", NULL};
-    if (run_git(dir, inside, false, &c) != 0) {
+    if (run_git(dir, inside, 0, &c) != 0) {
         snprintf(err, err_size, "cannot run git: %s", strerror(errno));
         return false;
     }
@@ -172,7 +172,7 @@ static bool rev_usable(const char *dir, const char *rev, char *err, size_t err_s
     }
     sprintf(commit, "%s^{commit}", rev);
     const char *verify[] = {"rev-parse", "--verify", "--quiet", "--end-of-options", commit, NULL};
-    int rc = run_git(dir, verify, false, &c);
+    int rc = run_git(dir, verify, 0, &c);
     free(commit);
     if (rc != 0 || c.status != 0) {
         snprintf(err, err_size, "unknown revision '%s'", rev);
@@ -181,7 +181,8 @@ static bool rev_usable(const char *dir, const char *rev, char *err, size_t err_s
     return true;
 }
 
-git_show_result git_show(const char *rev, const char *path, char **text, size_t *len, char *err, size_t err_size)
+git_show_result git_show(const char *rev, const char *path, size_t max_bytes, char **text, size_t *len, char *err,
+                         size_t err_size)
 {
     *text = NULL;
     *len = 0;
@@ -200,12 +201,14 @@ git_show_result git_show(const char *rev, const char *path, char **text, size_t 
         const char *exists[] = {"cat-file", "-e", "--end-of-options", spec, NULL};
         const char *show[] = {"show", "--no-textconv", "--end-of-options", spec, NULL};
         captured c;
-        if (run_git(dir, exists, false, &c) == 0 && c.status != 0)
+        if (run_git(dir, exists, 0, &c) == 0 && c.status != 0)
             result = GIT_SHOW_ABSENT;
-        else if (run_git(dir, show, true, &c) != 0 || c.status != 0)
+        else if (run_git(dir, show, max_bytes, &c) != 0 || c.status != 0)
             snprintf(err, err_size, "git show %s failed", spec);
         else if (c.too_big)
-            snprintf(err, err_size, "%s is larger than %d MiB", spec, GIT_MAX_BYTES / (1024 * 1024));
+            snprintf(err, err_size, "%s is larger than %zu bytes (the input-size limit; raise it with --limit "
+                                    "input-size=N)",
+                     spec, max_bytes);
         else {
             *text = c.data ? c.data : calloc(1, 1);
             if (*text)

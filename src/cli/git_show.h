@@ -15,8 +15,9 @@ typedef enum git_show_result {
     GIT_SHOW_ERROR,   /* not a repository, an unknown revision, git missing...: err says which */
 } git_show_result;
 
-/* The text of `path` at revision rev, malloc'd in *text (*len bytes, NUL-terminated; free() it); at most
- * the size sfnviz reads of any file. */
-git_show_result git_show(const char *rev, const char *path, char **text, size_t *len, char *err, size_t err_size);
+/* The text of `path` at revision rev, malloc'd in *text (*len bytes, NUL-terminated; free() it). A file
+ * larger than max_bytes (the input-size limit, as for any file sfnviz reads) is an error. */
+git_show_result git_show(const char *rev, const char *path, size_t max_bytes, char **text, size_t *len, char *err,
+                         size_t err_size);
 
 #endif

@@ -325,6 +325,21 @@ cp "$CASES/state-added/old.asl.json" "$WORK/outside/x.asl.json"
 RC=$?
 expect_rc "outside a repository" 2
 expect_err "says so" "not in a git repository"
+# --limit input-size holds for files read from git as for files on disk (git's output is read up to it).
+python3 -c 'import json; print(json.dumps({"Comment": "x" * 1500000, "StartAt": "A", "States": {"A": {"Type": "Succeed"}}}))' >big.asl.json
+printf 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Big:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: big.asl.json\n' >big.yaml
+git add big.asl.json big.yaml && git commit -qm big
+run diff --base HEAD --exit-code big.asl.json big.yaml
+expect_rc "a 1.5 MB file at the revision, within the default input-size" 0
+run diff --limit input-size=1M --base HEAD big.asl.json
+expect_rc "a file at the revision larger than --limit input-size" 2
+expect_err "names the revision's file and the limit" \
+  "HEAD:./big.asl.json is larger than 1048576 bytes \(the input-size limit; raise it with --limit input-size=N\)"
+printf '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}\n' >big.asl.json
+run diff --limit input-size=1M --base HEAD -f json big.yaml
+expect_json "a DefinitionUri file at the revision past the limit: that side's machine is an error" "$OUT" \
+  'str([(c["field"], c["old"], c["new"]) for c in machine("Big")["changes"]][0])' "('status', 'error', 'ok')"
+git checkout -q -- big.asl.json
 run diff --base HEAD -
 expect_rc "--base and standard input" 2
 finish
