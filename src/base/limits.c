@@ -17,7 +17,7 @@ typedef struct limit_info {
  * enough that a hostile file is refused in well under a second and a few hundred megabytes. */
 static const limit_info LIMITS[SFNVIZ_LIMIT_COUNT] = {
     [SFNVIZ_LIMIT_INPUT_SIZE] = {"input-size", 64 * MIB, 1,
-                                 "bytes of a file, standard input, DefinitionUri file or file diff --base reads from git"},
+                                 "bytes of a file, standard input, DefinitionUri file or git file"},
     [SFNVIZ_LIMIT_ALIAS_NODES] = {"alias-nodes", 4000000, 0,
                                   "YAML nodes, counting each alias as a copy of what it names"},
     [SFNVIZ_LIMIT_ALIAS_SIZE] = {"alias-size", 64 * MIB, 1, "bytes of YAML text, counting each alias as a copy"},

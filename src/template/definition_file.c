@@ -125,7 +125,7 @@ static definition_file *read_file(definition_files *fs, const char *path, diag_l
     return f;
 }
 
-const definition_file *definition_files_get(definition_files *fs, const char *path, diag_list *warnings)
+definition_file *definition_files_get(definition_files *fs, const char *path, diag_list *warnings)
 {
     int at = strmap_get(&fs->index, 0, path);
     if (at >= 0)

@@ -25,6 +25,10 @@ typedef struct definition_file {
     const value *tree;         /* parsed as written; NULL when it does not parse ... */
     mark error_at;             /* ... and then where the parse's first error is, */
     const char *error_message; /* and what it says */
+    /* Whether a machine has parsed it once substituted (when it does not parse as written) and given that
+     * reading's warnings: the next machines' readings, at the same places of the same file, do not repeat
+     * them. */
+    bool substituted_warned;
 } definition_file;
 
 typedef struct definition_files {
@@ -42,7 +46,7 @@ void definition_files_free(definition_files *fs);
 
 /* The file at path (as shown to the user, inside the project: the caller has checked), read and parsed
  * the first time it is asked for; that parse's warnings (duplicate keys) go to warnings then, once,
- * whichever machines name the file. */
-const definition_file *definition_files_get(definition_files *fs, const char *path, diag_list *warnings);
+ * whichever machines name the file. Only the caller's substituted_warned changes afterwards. */
+definition_file *definition_files_get(definition_files *fs, const char *path, diag_list *warnings);
 
 #endif

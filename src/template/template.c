@@ -282,15 +282,23 @@ static void load_definition_file(reader *r, machine *m, const value *uri, const 
         return;
     }
     m->definition_file = display;
-    const definition_file *f = definition_files_get(&r->uri_files, display, r->diags);
+    definition_file *f = definition_files_get(&r->uri_files, display, r->diags);
     if (f->status != DEFINITION_FILE_READ) {
         fail_machine(r, m, f->status == DEFINITION_FILE_MISSING ? MACHINE_MISSING : MACHINE_ERROR, uri->at,
                      arena_printf(r->a, "DefinitionUri file %s: %s", display, f->problem));
         return;
     }
     substitute_problem problem = SUBSTITUTE_OK;
-    const value *def = f->tree ? f->tree : parse_substituted(r, value_read, display, f->text, f->len, subs, r->diags,
-                                                            &problem);
+    const value *def = f->tree;
+    if (!def) {
+        diag_list warnings;
+        diag_list_init(&warnings);
+        def = parse_substituted(r, value_read, display, f->text, f->len, subs, &warnings, &problem);
+        if (def && !f->substituted_warned)
+            diag_list_move(r->diags, &warnings);
+        f->substituted_warned |= def != NULL;
+        diag_list_free(&warnings);
+    }
     if (!def && problem != SUBSTITUTE_OK) {
         char why[256];
         fail_machine(r, m, MACHINE_ERROR, uri->at,

@@ -102,6 +102,24 @@ expect_rc "one character more is a warning only" 0
 expect_out "it says how large" \
   '^.*sized.asl.json:1:1: warning: the definition is at least 1048577 characters as compact JSON; Step Functions takes at most 1 048 576 \(1 MiB\) \[definition-size\]$'
 
+# A DefinitionUri file that parses only once substituted, named by three machines (the third has no
+# substitutions, so it stays broken): its duplicate key is one finding, not one per machine.
+mkdir -p "$WORK/uri"
+printf '{"StartAt": "A", "Comment": "a", "Comment": "b", "States": {"A": {"Type": "Wait", "Seconds": ${T}, "End": true}}}\n' >"$WORK/uri/def.asl.json"
+{
+  printf 'Resources:\n'
+  for m in 'M1 {T: 5}' 'M2 {T: 6}' 'M3'; do
+    set -- $m
+    printf '  %s:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: def.asl.json\n' "$1"
+    [[ -n ${2:-} ]] && printf '      DefinitionSubstitutions: %s %s\n' "$2" "$3"
+  done
+} >"$WORK/uri/t.yaml"
+OUT=$WORK/uri.out run check "$WORK/uri/t.yaml"
+expect_rc "the machine left unsubstituted is an error" 1
+check "the duplicate key of the file is reported once (got $(grep -c 'duplicate-key' "$WORK/uri.out"))" \
+  test "$(grep -c 'duplicate key "Comment"' "$WORK/uri.out")" = 1
+check "the unparsed machine's error is there" grep -q "def.asl.json:1:94: error: unexpected character '\\$'" "$WORK/uri.out"
+
 # The corpus.
 declare -A exception
 while IFS=$'\t' read -r path expect _; do exception[$path]=$expect; done < <(tail -n +2 "$TESTS/check/corpus-exceptions.tsv")
