@@ -112,7 +112,9 @@ typedef struct builder {
     diff_status diff_all;
     bool diff_kinds;        /* the key shows the kinds of state and edge too (--legend) */
     Agnode_t **gone;
-    strmap diff_names;      /* a state's first entry in diff->changes; a drawn state by name */
+    strmap diff_names;      /* a state's first entry in diff->changes; a drawn state, an old state by name */
+    int *old_retry_first;   /* per old state, its first retrier (-1: none); NULL when there is no old side */
+    int *old_retry_next;    /* per old edge, the next retrier of its state */
 } builder;
 
 static inline bool valid_state(const builder *b, int i) { return i >= 0 && (size_t)i < b->m->state_count; }
@@ -159,7 +161,8 @@ Agnode_t *target_ref(builder *b, int scope, int target);
 
 /* diff_marks.c: the marks of a drawn diff; each does nothing when b->diff is NULL. */
 #define MINUS_SIGN "\u2212"
-enum { DIFF_NS_CHANGES = 0, DIFF_NS_STATE = 1 }; /* b->diff_names: a state's first change; a state by name */
+/* b->diff_names: a state's first change; a state by name; an old state by name */
+enum { DIFF_NS_CHANGES = 0, DIFF_NS_STATE = 1, DIFF_NS_OLD_STATE = 2 };
 typedef struct mark_look {
     const theme_box *box;
     const char *badge, *line, *cls; /* line: NULL for the shape's own (solid) */
@@ -191,6 +194,13 @@ bool diff_legend(const builder *b, legend_diff *out);
 /* diff_ghosts.c: the ghosts of the old machine's removed states and transitions. */
 void diff_add_removed(builder *b);
 
+/* diff_retriers.c: the retriers a state lost. begin and end bracket a drawing with an old side. */
+void diff_retriers_begin(builder *b);
+void diff_retriers_end(builder *b);
+/* How many retriers the old version of new state `state` had that it has no longer, as they were (none
+ * unless the state is marked changed); the first `max` of them in out[], in order. */
+size_t diff_lost_retriers(const builder *b, int state, const wf_edge **out, size_t max);
+
 /* edges.c */
 bool edge_is_rule(const wf_edge *e);
 void group_rules(const machine *m, int *rep);
@@ -199,5 +209,7 @@ int edge_steps(const builder *b, const wf_edge *e);
 bool goes_to_reference(const builder *b, const wf_edge *e);
 bool any_reference(const builder *b);
 void add_edge(builder *b, const wf_edge *e);
+/* A state that lost every retrier it had (diff_lost_retriers): a ghost loop on it that says what they were. */
+void add_lost_retry_loop(builder *b, int state);
 
 #endif

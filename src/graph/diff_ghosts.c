@@ -5,8 +5,9 @@
  * level, or the branch of a Parallel, the processor of a Map, that has the same name, type and position),
  * else in the nearest scope around it that it still has; its removed transitions join it to the states
  * of the new machine of the same names, which is what holds it where it stood. A removed Parallel or Map
- * is one ghost node: what was inside it went with it. Retriers removed are not drawn: their state is
- * marked changed, with Retry among its fields. */
+ * is one ghost node: what was inside it went with it. A removed retrier is not a ghost edge of its own:
+ * the state's one retry loop lists it, after a minus sign (edges.c, diff_retriers.c), and a state that
+ * lost all its retriers gets a ghost loop for them. */
 #include "graph/builder.h"
 
 static int new_state_named(const builder *b, const char *name)
@@ -182,4 +183,7 @@ void diff_add_removed(builder *b)
     for (size_t i = 0; b->diff->old_edges && i < o->edge_count; i++)
         if (b->diff->old_edges[i] == DIFF_REMOVED && o->edges[i].kind != EDGE_RETRY)
             add_removed_edge(b, &o->edges[i]);
+    for (size_t i = 0; i < b->m->state_count; i++)
+        if (diff_state_mark(b, (int)i) == DIFF_CHANGED && b->retries_on[i] == 0)
+            add_lost_retry_loop(b, (int)i);
 }

@@ -57,8 +57,10 @@ void diff_begin(builder *b, const render_options *o)
             strmap_put(&b->diff_names, DIFF_NS_CHANGES, d->changes[i].state, (int)i);
     for (size_t i = 0; i < b->m->state_count; i++)
         strmap_put(&b->diff_names, DIFF_NS_STATE, b->m->states[i].name, (int)i);
-    if (!old_side && d->old_m && d->old_m->state_count)
+    if (!old_side && d->old_m && d->old_m->state_count) {
         b->gone = sfn_calloc(d->old_m->state_count, sizeof *b->gone);
+        diff_retriers_begin(b);
+    }
 }
 
 void diff_end(builder *b)
@@ -68,6 +70,7 @@ void diff_end(builder *b)
     strmap_free(&b->diff_names);
     free(b->gone);
     b->gone = NULL;
+    diff_retriers_end(b);
 }
 
 diff_status diff_state_mark(const builder *b, int state)

@@ -133,16 +133,35 @@ static size_t error_rows(const wf_edge *e)
     return e->error_count < ERRORS_SHOWN ? e->error_count : ERRORS_SHOWN + (e->error_count > ERRORS_SHOWN);
 }
 
-static void put_error_rows(builder *b, const wf_edge *e)
+/* Opens a font for text in `color`, when not NULL (a lost retrier's); font_close closes it. */
+static void font_open(strbuf *l, const char *color)
+{
+    if (color)
+        strbuf_printf(l, "<font color=\"%s\">", color);
+}
+
+static void font_close(strbuf *l, const char *color)
+{
+    if (color)
+        strbuf_puts(l, "</font>");
+}
+
+static void put_error_rows(builder *b, const wf_edge *e, const char *color)
 {
     for (size_t i = 0; i < e->error_count && i < ERRORS_SHOWN; i++) {
         strbuf_printf(&b->label, "<tr><td align=\"left\"><font point-size=\"%g\">", b->t->small_size);
+        font_open(&b->label, color);
         put_html(&b->label, e->errors[i], b->lr ? LR_LOOP_MAX : LABEL_MAX);
+        font_close(&b->label, color);
         strbuf_puts(&b->label, "</font></td></tr>");
     }
-    if (e->error_count > ERRORS_SHOWN)
-        strbuf_printf(&b->label, "<tr><td align=\"left\"><font point-size=\"%g\">+%zu more</font></td></tr>",
-                      b->t->small_size, e->error_count - ERRORS_SHOWN);
+    if (e->error_count > ERRORS_SHOWN) {
+        strbuf_printf(&b->label, "<tr><td align=\"left\"><font point-size=\"%g\">", b->t->small_size);
+        font_open(&b->label, color);
+        strbuf_printf(&b->label, "+%zu more", e->error_count - ERRORS_SHOWN);
+        font_close(&b->label, color);
+        strbuf_puts(&b->label, "</font></td></tr>");
+    }
 }
 
 static void open_table(builder *b)
@@ -153,12 +172,16 @@ static void open_table(builder *b)
 /* One retrier's rows: `↻ retry ×3 · 2 s · backoff ×2.0 · max 30 s · jitter FULL` (or `no retry` for
  * MaxAttempts 0: its errors are never retried), then its errors, one per row. Left to right, loops sit above
  * their state and dot reserves no room along the ranks, so the label is narrower there: its first line is
- * broken in two. `lead` and `trail` go before and after its first row's text (the label's spacer cells). */
-static void put_retrier(builder *b, const wf_edge *e, const char *lead, const char *trail)
+ * broken in two. `lead` and `trail` go before and after its first row's text (the label's spacer cells). A
+ * retrier the state lost (`lost_color` not NULL) is in that colour, after a minus sign. */
+static void put_retrier(builder *b, const wf_edge *e, const char *lead, const char *trail, const char *lost_color)
 {
     strbuf *l = &b->label;
     const char *sep = b->lr ? "<br/>" : SEP;
     strbuf_printf(l, "<tr>%s<td align=\"left\" balign=\"left\">", lead);
+    font_open(l, lost_color);
+    if (lost_color)
+        strbuf_puts(l, MINUS_SIGN " ");
     if (e->max_attempts == 0) {
         strbuf_puts(l, "<b>no retry</b>" SEP "MaxAttempts 0");
     } else {
@@ -173,34 +196,66 @@ static void put_retrier(builder *b, const wf_edge *e, const char *lead, const ch
             put_html(l, e->jitter, 12);
         }
     }
+    font_close(l, lost_color);
     strbuf_printf(l, "</td>%s</tr>", trail);
-    put_error_rows(b, e);
+    put_error_rows(b, e, lost_color);
+}
+
+/* The retriers a state's loop shows: those it has, then (in a diff) those it lost. */
+typedef struct loop_rows {
+    const wf_edge *lost[RETRIERS_SHOWN];
+    size_t lost_count; /* all of them; the first RETRIERS_SHOWN are in lost[] */
+    int more;          /* retriers it has past RETRIERS_SHOWN */
+} loop_rows;
+
+static size_t shown_lost(const loop_rows *r)
+{
+    return r->lost_count < RETRIERS_SHOWN ? r->lost_count : RETRIERS_SHOWN;
+}
+
+/* The rows of the loop's label, for the spacer cells' rowspan. */
+static size_t count_rows(const builder *b, int state, const loop_rows *r)
+{
+    size_t rows = 0, blocks = 0;
+    for (int i = b->retry_first[state]; i >= 0 && blocks < RETRIERS_SHOWN; i = b->retry_next[i], blocks++)
+        rows += 1 + error_rows(&b->m->edges[i]) + (blocks > 0);
+    rows += r->more > 0;
+    for (size_t k = 0; k < shown_lost(r); k++, blocks++)
+        rows += 1 + error_rows(r->lost[k]) + (blocks > 0);
+    return rows + (r->lost_count > RETRIERS_SHOWN);
 }
 
 /* Every retrier of a state on its one loop, in order, each block under the one before: a loop per retrier
  * would draw each outer loop through the inner one's label. Empty cells left and right keep the text off
  * the loop and inside boxes: dot reserves room for a self-loop's label but not for the loop in front of
  * it. */
-static void retry_label(builder *b, int first)
+static void retry_label(builder *b, int state)
 {
-    size_t rows = 0;
-    int count = 0;
-    for (int i = first; i >= 0 && count < RETRIERS_SHOWN; i = b->retry_next[i], count++)
-        rows += 1 + error_rows(&b->m->edges[i]) + (i != first);
-    int more = b->retries_on[b->m->edges[first].from] - RETRIERS_SHOWN;
-    rows += more > 0;
+    loop_rows r;
+    r.lost_count = diff_lost_retriers(b, state, r.lost, RETRIERS_SHOWN);
+    r.more = b->retries_on[state] - RETRIERS_SHOWN;
+    size_t rows = count_rows(b, state, &r), blocks = 0;
     char lead[64], trail[64];
     snprintf(lead, sizeof lead, "<td rowspan=\"%zu\" width=\"4\"></td>", rows);
     snprintf(trail, sizeof trail, "<td rowspan=\"%zu\" width=\"14\"></td>", rows);
     open_table(b);
-    int shown = 0;
-    for (int i = first; i >= 0 && shown < RETRIERS_SHOWN; i = b->retry_next[i], shown++) {
-        if (i != first)
+    for (int i = b->retry_first[state]; i >= 0 && blocks < RETRIERS_SHOWN; i = b->retry_next[i], blocks++) {
+        if (blocks)
             strbuf_puts(&b->label, "<tr><td height=\"4\"></td></tr>");
-        put_retrier(b, &b->m->edges[i], i == first ? lead : "", i == first ? trail : "");
+        put_retrier(b, &b->m->edges[i], blocks ? "" : lead, blocks ? "" : trail, NULL);
     }
-    if (more > 0)
-        strbuf_printf(&b->label, "<tr><td align=\"left\">+%d more retriers</td></tr>", more);
+    if (r.more > 0)
+        strbuf_printf(&b->label, "<tr><td align=\"left\">+%d more retriers</td></tr>", r.more);
+    const char *color = b->t->diff_removed.detail;
+    for (size_t k = 0; k < shown_lost(&r); k++, blocks++) {
+        if (blocks)
+            strbuf_puts(&b->label, "<tr><td height=\"4\"></td></tr>");
+        put_retrier(b, r.lost[k], blocks ? "" : lead, blocks ? "" : trail, color);
+    }
+    if (r.lost_count > RETRIERS_SHOWN)
+        strbuf_printf(&b->label, "<tr><td align=\"left\"><font color=\"%s\">" MINUS_SIGN
+                                 " %zu more retriers</font></td></tr>",
+                      color, r.lost_count - RETRIERS_SHOWN);
     strbuf_puts(&b->label, "</table>");
 }
 
@@ -229,13 +284,19 @@ static void put_retrier_tip(builder *b, const wf_edge *e)
     }
 }
 
-/* Each retrier of the state, in order, a line or two each. */
-static void retry_tip(builder *b, int first)
+/* Each retrier of the state, in order, a line or two each; then those it lost. */
+static void retry_tip(builder *b, int state)
 {
-    for (int i = first; i >= 0; i = b->retry_next[i]) {
-        if (i != first)
+    for (int i = b->retry_first[state]; i >= 0; i = b->retry_next[i]) {
+        if (i != b->retry_first[state])
             strbuf_putc(&b->tip, '\n');
         put_retrier_tip(b, &b->m->edges[i]);
+    }
+    const wf_edge *lost[RETRIERS_SHOWN];
+    size_t n = diff_lost_retriers(b, state, lost, RETRIERS_SHOWN);
+    for (size_t k = 0; k < n && k < RETRIERS_SHOWN; k++) {
+        strbuf_puts(&b->tip, b->tip.len ? "\nRemoved: " : "Removed: ");
+        put_retrier_tip(b, lost[k]);
     }
 }
 
@@ -251,7 +312,7 @@ static void catch_label(builder *b, const wf_edge *e)
     } else {
         strbuf_puts(l, "<tr><td align=\"left\">catch</td></tr>");
         if (e->error_count)
-            put_error_rows(b, e);
+            put_error_rows(b, e, NULL);
         else if (e->label) {
             strbuf_puts(l, "<tr><td align=\"left\">");
             put_html(l, e->label, LABEL_MAX);
@@ -331,8 +392,8 @@ static void label_edge(builder *b, Agedge_t *ge, const wf_edge *e)
         target_tip(b, e);
         break;
     case EDGE_RETRY:
-        retry_label(b, (int)(e - b->m->edges));
-        retry_tip(b, (int)(e - b->m->edges));
+        retry_label(b, e->from);
+        retry_tip(b, e->from);
         break;
     default: return;
     }
@@ -466,4 +527,25 @@ void add_edge(builder *b, const wf_edge *e)
     style_joints(b, ge, e);
     keep_clear_of_retries(b, ge, e);
     arrive_clear_of_retries(b, ge, e, head);
+}
+
+void add_lost_retry_loop(builder *b, int state)
+{
+    const wf_state *s = &b->m->states[state];
+    if (b->retries_on[state] > 0 || !scope_drawn(b, s->scope) || !b->entry[state])
+        return;
+    mark_look l;
+    if (!diff_lost_retriers(b, state, NULL, 0) || !diff_look(b, DIFF_REMOVED, &l))
+        return;
+    Agedge_t *ge = agedge(scope_graph(b, s->scope, 0), b->entry[state], b->entry[state], NULL, 1);
+    if (!ge)
+        return;
+    attr_set(ge, "class", edge_class(EDGE_RETRY));
+    diff_mark_edge(b, ge, &l, true);
+    retry_tip(b, state);
+    if (!b->compact) { /* compact, no edge has a label (label_edge) */
+        retry_label(b, state);
+        attr_set_html(b, ge, "label", &b->label);
+    }
+    attr_set_tip(b, ge);
 }

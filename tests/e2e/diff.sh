@@ -99,6 +99,13 @@ RC=$?
 expect_rc "the drawn diff of a machine broken in the new version" 2
 expect_err "says why" "Broken: the new version has nothing to draw: the definition has no States map"
 check "a machine drawable only in the new version is drawn all added" grep -q "new machine" "$CASES/status/expected.Flow.dot"
+# Retriers a state lost are on its loop after a minus, matched by content: removing the first of two shows
+# the first (States.Timeout) as lost; a state that lost all its retriers has a dotted loop saying so.
+dot=$CASES/retriers/expected.dot
+check "retriers: the lost first retrier is named on Call's loop" grep -q "− <b>↻ retry ×3</b> · 2 s" "$dot"
+check "retriers: the kept one is not marked lost" bash -c '! grep -q "− <b>↻ retry ×6" "$1"' _ "$dot"
+check "retriers: Store's loop is a removed ghost" grep -q 'class="retry removed"' "$dot"
+check "retriers: it says what it held" grep -q "− <b>↻ retry ×2</b> · 5 s" "$dot"
 golden state-changed/expected.color.txt --color=always state-changed/old.asl.json state-changed/new.asl.json
 
 # --- what the pairs show -----------------------------------------------------------------------------
