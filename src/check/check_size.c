@@ -43,23 +43,29 @@ static size_t scalar_chars(const value *v)
     }
 }
 
+static bool is_container(const value *v) { return v->kind == VALUE_MAP || v->kind == VALUE_SEQ; }
+
+/* A map's or list's own characters: its brackets and the commas between its items. */
+static size_t container_chars(const value *v) { return 2 + (v->count ? v->count - 1 : 0); }
+
+/* A map key's characters, with its colon. */
+static size_t key_chars(const value_pair *p) { return string_chars(p->key, p->key_len) + 1; }
+
 /* Whether v, as compact JSON, takes more than `left` characters; *left is what remains when it does not.
  * It stops as soon as the answer is yes, so it visits at most about DEFINITION_MAX_CHARS nodes, however
  * far YAML aliases expand the tree: fast on every definition, without remembering nodes. The reader bounds
  * the depth (VALUE_MAX_DEPTH). */
 static bool exceeds(const value *v, size_t *left)
 {
-    size_t n = v->kind == VALUE_MAP || v->kind == VALUE_SEQ ? 2 + (v->count ? v->count - 1 : 0) : scalar_chars(v);
+    size_t n = is_container(v) ? container_chars(v) : scalar_chars(v);
     if (n > *left)
         return true;
     *left -= n;
-    for (size_t i = 0; i < v->count && (v->kind == VALUE_MAP || v->kind == VALUE_SEQ); i++) {
-        if (v->kind == VALUE_MAP) {
-            size_t key = string_chars(v->pairs[i].key, v->pairs[i].key_len) + 1; /* and the colon */
-            if (key > *left)
-                return true;
-            *left -= key;
-        }
+    for (size_t i = 0; is_container(v) && i < v->count; i++) {
+        size_t key = v->kind == VALUE_MAP ? key_chars(&v->pairs[i]) : 0;
+        if (key > *left)
+            return true;
+        *left -= key;
         if (exceeds(v->kind == VALUE_MAP ? v->pairs[i].val : v->items[i], left))
             return true;
     }
@@ -71,21 +77,15 @@ static bool exceeds(const value *v, size_t *left)
  * measured once, and a DAG in time linear in the nodes as written. */
 static size_t json_chars(const value *v, ptrmap *memo)
 {
-    if (v->kind != VALUE_MAP && v->kind != VALUE_SEQ) /* cheaper measured than looked up */
+    if (!is_container(v)) /* cheaper measured than looked up */
         return scalar_chars(v);
     void *known;
     if (ptrmap_get(memo, v, &known))
         return (size_t)(uintptr_t)known;
-    size_t n;
-    if (v->kind == VALUE_MAP) {
-        n = 2 + (v->count ? v->count - 1 : 0); /* braces and commas */
-        for (size_t i = 0; i < v->count; i++)
-            n = add(n, add(string_chars(v->pairs[i].key, v->pairs[i].key_len) + 1, json_chars(v->pairs[i].val, memo)));
-    } else {
-        n = 2 + (v->count ? v->count - 1 : 0);
-        for (size_t i = 0; i < v->count; i++)
-            n = add(n, json_chars(v->items[i], memo));
-    }
+    size_t n = container_chars(v);
+    for (size_t i = 0; i < v->count; i++)
+        n = v->kind == VALUE_MAP ? add(n, add(key_chars(&v->pairs[i]), json_chars(v->pairs[i].val, memo)))
+                                 : add(n, json_chars(v->items[i], memo));
     ptrmap_put(memo, v, (void *)(uintptr_t)n);
     return n;
 }

@@ -201,6 +201,10 @@ void diff_retriers_end(builder *b);
  * unless the state is marked changed); the first `max` of them in out[], in order. */
 size_t diff_lost_retriers(const builder *b, int state, const wf_edge **out, size_t max);
 
+/* graph.c: each state's retriers in order, first[state] -> next[edge] -> ... -> -1, and (count not NULL)
+ * how many each has (count starts at zero). */
+void link_retriers(const machine *m, int *first, int *next, int *count);
+
 /* edges.c */
 bool edge_is_rule(const wf_edge *e);
 void group_rules(const machine *m, int *rep);

@@ -32,18 +32,9 @@ void diff_retriers_begin(builder *b)
     const machine *o = b->diff->old_m;
     b->old_retry_first = sfn_calloc(o->state_count, sizeof *b->old_retry_first);
     b->old_retry_next = sfn_calloc(o->edge_count ? o->edge_count : 1, sizeof *b->old_retry_next);
-    for (size_t i = 0; i < o->state_count; i++) {
-        b->old_retry_first[i] = -1;
+    for (size_t i = 0; i < o->state_count; i++)
         strmap_put(&b->diff_names, DIFF_NS_OLD_STATE, o->states[i].name, (int)i);
-    }
-    for (size_t i = o->edge_count; i-- > 0;) { /* each state's retriers linked in order */
-        const wf_edge *e = &o->edges[i];
-        b->old_retry_next[i] = -1;
-        if (e->kind == EDGE_RETRY && e->from >= 0 && (size_t)e->from < o->state_count) {
-            b->old_retry_next[i] = b->old_retry_first[e->from];
-            b->old_retry_first[e->from] = (int)i;
-        }
-    }
+    link_retriers(o, b->old_retry_first, b->old_retry_next, NULL);
 }
 
 void diff_retriers_end(builder *b)

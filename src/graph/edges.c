@@ -208,6 +208,12 @@ typedef struct loop_rows {
     int more;          /* retriers it has past RETRIERS_SHOWN */
 } loop_rows;
 
+static void loop_rows_of(const builder *b, int state, loop_rows *r)
+{
+    r->lost_count = diff_lost_retriers(b, state, r->lost, RETRIERS_SHOWN);
+    r->more = b->retries_on[state] - RETRIERS_SHOWN;
+}
+
 static size_t shown_lost(const loop_rows *r)
 {
     return r->lost_count < RETRIERS_SHOWN ? r->lost_count : RETRIERS_SHOWN;
@@ -229,12 +235,9 @@ static size_t count_rows(const builder *b, int state, const loop_rows *r)
  * would draw each outer loop through the inner one's label. Empty cells left and right keep the text off
  * the loop and inside boxes: dot reserves room for a self-loop's label but not for the loop in front of
  * it. */
-static void retry_label(builder *b, int state)
+static void retry_label(builder *b, int state, const loop_rows *r)
 {
-    loop_rows r;
-    r.lost_count = diff_lost_retriers(b, state, r.lost, RETRIERS_SHOWN);
-    r.more = b->retries_on[state] - RETRIERS_SHOWN;
-    size_t rows = count_rows(b, state, &r), blocks = 0;
+    size_t rows = count_rows(b, state, r), blocks = 0;
     char lead[64], trail[64];
     snprintf(lead, sizeof lead, "<td rowspan=\"%zu\" width=\"4\"></td>", rows);
     snprintf(trail, sizeof trail, "<td rowspan=\"%zu\" width=\"14\"></td>", rows);
@@ -244,18 +247,18 @@ static void retry_label(builder *b, int state)
             strbuf_puts(&b->label, "<tr><td height=\"4\"></td></tr>");
         put_retrier(b, &b->m->edges[i], blocks ? "" : lead, blocks ? "" : trail, NULL);
     }
-    if (r.more > 0)
-        strbuf_printf(&b->label, "<tr><td align=\"left\">+%d more retriers</td></tr>", r.more);
+    if (r->more > 0)
+        strbuf_printf(&b->label, "<tr><td align=\"left\">+%d more retriers</td></tr>", r->more);
     const char *color = b->t->diff_removed.detail;
-    for (size_t k = 0; k < shown_lost(&r); k++, blocks++) {
+    for (size_t k = 0; k < shown_lost(r); k++, blocks++) {
         if (blocks)
             strbuf_puts(&b->label, "<tr><td height=\"4\"></td></tr>");
-        put_retrier(b, r.lost[k], blocks ? "" : lead, blocks ? "" : trail, color);
+        put_retrier(b, r->lost[k], blocks ? "" : lead, blocks ? "" : trail, color);
     }
-    if (r.lost_count > RETRIERS_SHOWN)
+    if (r->lost_count > RETRIERS_SHOWN)
         strbuf_printf(&b->label, "<tr><td align=\"left\"><font color=\"%s\">" MINUS_SIGN
                                  " %zu more retriers</font></td></tr>",
-                      color, r.lost_count - RETRIERS_SHOWN);
+                      color, r->lost_count - RETRIERS_SHOWN);
     strbuf_puts(&b->label, "</table>");
 }
 
@@ -285,18 +288,16 @@ static void put_retrier_tip(builder *b, const wf_edge *e)
 }
 
 /* Each retrier of the state, in order, a line or two each; then those it lost. */
-static void retry_tip(builder *b, int state)
+static void retry_tip(builder *b, int state, const loop_rows *r)
 {
     for (int i = b->retry_first[state]; i >= 0; i = b->retry_next[i]) {
         if (i != b->retry_first[state])
             strbuf_putc(&b->tip, '\n');
         put_retrier_tip(b, &b->m->edges[i]);
     }
-    const wf_edge *lost[RETRIERS_SHOWN];
-    size_t n = diff_lost_retriers(b, state, lost, RETRIERS_SHOWN);
-    for (size_t k = 0; k < n && k < RETRIERS_SHOWN; k++) {
+    for (size_t k = 0; k < shown_lost(r); k++) {
         strbuf_puts(&b->tip, b->tip.len ? "\nRemoved: " : "Removed: ");
-        put_retrier_tip(b, lost[k]);
+        put_retrier_tip(b, r->lost[k]);
     }
 }
 
@@ -391,10 +392,13 @@ static void label_edge(builder *b, Agedge_t *ge, const wf_edge *e)
         put_errors_tip(b, e);
         target_tip(b, e);
         break;
-    case EDGE_RETRY:
-        retry_label(b, e->from);
-        retry_tip(b, e->from);
+    case EDGE_RETRY: {
+        loop_rows r;
+        loop_rows_of(b, e->from, &r);
+        retry_label(b, e->from, &r);
+        retry_tip(b, e->from, &r);
         break;
+    }
     default: return;
     }
     /* Compact, no edge has a label, since any label makes dot double every rank (and the layout time with
@@ -535,16 +539,18 @@ void add_lost_retry_loop(builder *b, int state)
     if (b->retries_on[state] > 0 || !scope_drawn(b, s->scope) || !b->entry[state])
         return;
     mark_look l;
-    if (!diff_lost_retriers(b, state, NULL, 0) || !diff_look(b, DIFF_REMOVED, &l))
+    loop_rows r;
+    loop_rows_of(b, state, &r);
+    if (!r.lost_count || !diff_look(b, DIFF_REMOVED, &l))
         return;
     Agedge_t *ge = agedge(scope_graph(b, s->scope, 0), b->entry[state], b->entry[state], NULL, 1);
     if (!ge)
         return;
     attr_set(ge, "class", edge_class(EDGE_RETRY));
     diff_mark_edge(b, ge, &l, true);
-    retry_tip(b, state);
+    retry_tip(b, state, &r);
     if (!b->compact) { /* compact, no edge has a label (label_edge) */
-        retry_label(b, state);
+        retry_label(b, state, &r);
         attr_set_html(b, ge, "label", &b->label);
     }
     attr_set_tip(b, ge);

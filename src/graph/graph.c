@@ -100,24 +100,34 @@ static void link_rule_groups(builder *b)
     free(last);
 }
 
-/* Counts catch edges per target; links each state's retriers in order (the lists are built from the last
- * edge to the first), and each Choice's rules by target. */
-static void count_edges(builder *b)
+void link_retriers(const machine *m, int *first, int *next, int *count)
 {
-    for (size_t i = 0; i < b->m->state_count; i++)
-        b->retry_first[i] = -1;
-    for (size_t i = b->m->edge_count; i-- > 0;) {
-        const wf_edge *e = &b->m->edges[i];
-        b->retry_next[i] = -1;
-        if (e->kind == EDGE_CATCH && valid_state(b, e->to))
-            b->catches_into[e->to]++;
-        if (e->kind == EDGE_RETRY && valid_state(b, e->from)) {
-            b->retries_on[e->from]++;
-            b->retry_next[i] = b->retry_first[e->from];
-            b->retry_first[e->from] = (int)i;
-            b->any_retry = true;
+    for (size_t i = 0; i < m->state_count; i++)
+        first[i] = -1;
+    for (size_t i = m->edge_count; i-- > 0;) { /* from the last edge to the first: each list in order */
+        const wf_edge *e = &m->edges[i];
+        next[i] = -1;
+        if (e->kind == EDGE_RETRY && e->from >= 0 && (size_t)e->from < m->state_count) {
+            next[i] = first[e->from];
+            first[e->from] = (int)i;
+            if (count)
+                count[e->from]++;
         }
     }
+}
+
+/* Counts catch edges per target; links each state's retriers in order, and each Choice's rules by
+ * target. */
+static void count_edges(builder *b)
+{
+    link_retriers(b->m, b->retry_first, b->retry_next, b->retries_on);
+    for (size_t i = 0; i < b->m->edge_count; i++) {
+        const wf_edge *e = &b->m->edges[i];
+        if (e->kind == EDGE_CATCH && valid_state(b, e->to))
+            b->catches_into[e->to]++;
+    }
+    for (size_t i = 0; i < b->m->state_count && !b->any_retry; i++)
+        b->any_retry = b->retries_on[i] > 0;
     link_rule_groups(b);
 }
 
